@@ -1,0 +1,36 @@
+package io.caravan.paging;
+
+import io.caravan.request.PageRequest;
+import org.apache.camel.http.base.HttpOperationFailedException;
+
+/** Words for errors about a page: which source, which page, which request, and why. */
+public final class PageRequestLog {
+
+    private static final int BODY_EXCERPT = 300;
+
+    private PageRequestLog() {
+    }
+
+    /** "source 'x' failed at page 3 (GET http://…): cause". */
+    public static String failureMessage(String source, PageRequest request, Throwable cause) {
+        String where = request == null ? "before its first page"
+                : "at page " + (request.pageIndex() + 1) + " (" + request.method() + " " + request.uri() + ")";
+        return "source '" + source + "' failed " + where + ": " + causeOf(cause);
+    }
+
+    /** The cause in one line: the HTTP status and an excerpt of the body, or the exception's message. */
+    public static String causeOf(Throwable cause) {
+        if (cause == null) {
+            return "unknown cause";
+        }
+        if (cause instanceof HttpOperationFailedException http) {
+            String body = http.getResponseBody() == null ? "" : http.getResponseBody().strip();
+            if (body.length() > BODY_EXCERPT) {
+                body = body.substring(0, BODY_EXCERPT) + "…";
+            }
+            return "HTTP " + http.getStatusCode() + (body.isEmpty() ? "" : " " + body);
+        }
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message.strip());
+    }
+}

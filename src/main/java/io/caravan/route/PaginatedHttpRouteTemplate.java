@@ -1,0 +1,131 @@
+package io.caravan.route;
+
+import io.caravan.run.SourceRun;
+import java.io.IOException;
+import java.util.Map;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.Processor;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.spi.IdempotentRepository;
+
+/**
+ * The route template {@value #ID}: walks every page of a paginated HTTP API and hands every record,
+ * once, to a sink. Instantiate it from YAML with {@code templatedRoute} / {@code routeTemplateRef},
+ * or from Java with {@code TemplatedRouteBuilder}.
+ *
+ * <pre>
+ * trigger -> start run -> loopDoWhile(next request)
+ *   -> camel-http (retried at the node for 429 / 5xx / I/O)
+ *   -> read page (records + next request) -> split -> idempotent consumer on the key -> batch
+ *   -> at a page boundary, when the batch is full or the pages ran out: sink
+ * -> summary
+ * </pre>
+ */
+public final class PaginatedHttpRouteTemplate extends RouteBuilder {
+
+    /** The template's id. */
+    public static final String ID = "caravan-paginated-http";
+
+    /** Name of the HTTP component the template uses: camel-http with the client's own retries off. */
+    public static final String HTTP_COMPONENT = "caravan-http";
+
+    @Override
+    public void configure() {
+        registerHttpComponent();
+
+        routeTemplate(ID)
+            .templateParameter("source", null, "Name of the source: in progress lines, errors and summaries")
+            .templateParameter("url", null, "URL of the first page")
+            .templateParameter("pagination", null, "pageNumber | lastRecordCursor | linkHeader")
+            .templateParameter("trigger", "timer:{{source}}?repeatCount=1", "Endpoint that starts a run")
+            .templateParameter("recordsPath", "$", "JSONPath to the array of records")
+            .templateParameter("keyPath", "", "JSONPath to a record's key; blank: a hash of the record")
+            .templateParameter("pageParam", "page", "pageNumber: the page-number query parameter")
+            .templateParameter("firstPage", "1", "pageNumber: number of the first page (0 or 1)")
+            .templateParameter("totalPagesPath", "", "pageNumber: JSONPath to the total number of pages")
+            .templateParameter("pageSizeParam", "", "Page-size query parameter sent with the first request")
+            .templateParameter("pageSize", "", "Page size to ask for")
+            .templateParameter("cursorParam", "starting_after", "lastRecordCursor: the cursor query parameter")
+            .templateParameter("cursorField", "id", "lastRecordCursor: JSONPath in a record of the cursor value")
+            .templateParameter("hasMorePath", "", "lastRecordCursor: JSONPath to the has-more flag")
+            .templateParameter("linkHeader", "Link", "linkHeader: the response header with RFC 8288 links")
+            .templateParameter("maxPages", "100000", "Hard page cap: the run fails if the API offers more")
+            .templateParameter("batchSize", "1000", "Records per sink batch")
+            .templateParameter("dedupeWindow", "100000", "Recent record keys remembered to drop repeats")
+            .templateParameter("table", "", "Landing table of the default JDBC sink")
+            .templateParameter("dataSource", "caravanDataSource", "DataSource bean of the JDBC sink")
+            .templateParameter("sink", "sql:caravan-upsert?dataSource=#{{dataSource}}&batch=true",
+                    "Endpoint receiving each batch (a List of row maps)")
+            .templateParameter("maxRetries", "5", "Retries of a page after 429, 5xx or an I/O error")
+            .templateParameter("retryDelayMs", "200", "First retry delay; doubles on each retry")
+            .templateParameter("connectTimeoutMs", "10000", "HTTP connect timeout")
+            .templateParameter("readTimeoutMs", "30000", "HTTP response timeout")
+            .configure(rtc -> {
+                PaginatedSource source = new PaginatedSource(SourceSettings.from(name -> {
+                    String value = rtc.getProperty(name, String.class);
+                    return value == null ? null : rtc.getCamelContext().resolvePropertyPlaceholders(value);
+                }));
+                rtc.bind("caravanSeen", IdempotentRepository.class, source.seenKeys());
+                rtc.bind("caravanStart", Processor.class, (Processor) source::start);
+                rtc.bind("caravanSendNext", Processor.class, (Processor) source::sendNext);
+                rtc.bind("caravanReadPage", Processor.class, (Processor) source::readPage);
+                rtc.bind("caravanTakeBatch", Processor.class, (Processor) source::takeBatch);
+                rtc.bind("caravanBatchLanded", Processor.class, (Processor) source::batchLanded);
+                rtc.bind("caravanFinish", Processor.class, (Processor) source::finish);
+                rtc.bind("caravanFail", Processor.class, (Processor) source::fail);
+                rtc.bind("caravanRetried", Processor.class, (Processor) source::retried);
+            })
+            .from("{{trigger}}")
+                .onException(HttpOperationFailedException.class)
+                    .onWhen(exchange -> RetryableStatus.isRetryable(
+                            exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT,
+                                    HttpOperationFailedException.class).getStatusCode()))
+                    .maximumRedeliveries("{{maxRetries}}").redeliveryDelay("{{retryDelayMs}}")
+                    .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(30_000)
+                    .retryAttemptedLogLevel(LoggingLevel.WARN).logExhausted(false)
+                    .onRedeliveryRef("{{caravanRetried}}")
+                    .process("{{caravanFail}}")
+                .end()
+                .onException(IOException.class)
+                    .maximumRedeliveries("{{maxRetries}}").redeliveryDelay("{{retryDelayMs}}")
+                    .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(30_000)
+                    .retryAttemptedLogLevel(LoggingLevel.WARN).logExhausted(false)
+                    .onRedeliveryRef("{{caravanRetried}}")
+                    .process("{{caravanFail}}")
+                .end()
+                .onException(Exception.class)
+                    .logExhausted(false)
+                    .process("{{caravanFail}}")
+                .end()
+                .process("{{caravanStart}}")
+                .loopDoWhile(exchange -> SourceRun.of(exchange).hasNext()).breakOnShutdown()
+                    .process("{{caravanSendNext}}")
+                    .to(HTTP_COMPONENT + "://caravan?connectTimeout={{connectTimeoutMs}}&responseTimeout={{readTimeoutMs}}")
+                    .process("{{caravanReadPage}}")
+                    .split(body()).streaming()
+                        .idempotentConsumer(simple("${body[record_key]}")).idempotentRepository("{{caravanSeen}}")
+                            .process(exchange -> SourceRun.of(exchange).buffer(exchange.getMessage().getBody(Map.class)))
+                        .end()
+                    .end()
+                    .filter(exchange -> SourceRun.of(exchange).flushDue())
+                        .process("{{caravanTakeBatch}}")
+                        .to("{{sink}}")
+                        .process("{{caravanBatchLanded}}")
+                    .end()
+                    .process(exchange -> SourceRun.of(exchange).pageDone())
+                .end()
+                .process("{{caravanFinish}}");
+    }
+
+    private void registerHttpComponent() {
+        if (getContext().hasComponent(HTTP_COMPONENT) == null) {
+            HttpComponent http = new HttpComponent();
+            // Retries are Caravan's (counted, backed off, bounded); the client's own silent ones are off.
+            http.setAutomaticRetriesDisabled(true);
+            http.setFollowRedirects(false);
+            getContext().addComponent(HTTP_COMPONENT, http);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.caravan.route;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.caravan.paging.Page;
+import io.caravan.paging.PageRequestLog;
+import io.caravan.records.RecordRows;
+import io.caravan.request.HttpRequestPreparer;
+import io.caravan.request.PageRequest;
+import io.caravan.run.RunObserver;
+import io.caravan.run.RunSummary;
+import io.caravan.run.SourceFailedException;
+import io.caravan.run.SourceRun;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of the page loop for one source, each a processor the route template calls: start a
+ * run, prepare the next request, read a page, hand a batch to the sink, finish or fail the run.
+ */
+public final class PaginatedSource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PaginatedSource.class);
+    private static final String BATCH_SIZE = "CaravanBatchSize";
+
+    private final SourceSettings settings;
+    private final MemoryIdempotentRepository seenKeys;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final RecordRows rows;
+
+    public PaginatedSource(SourceSettings settings) {
+        this.settings = settings;
+        this.seenKeys = (MemoryIdempotentRepository) MemoryIdempotentRepository.memoryIdempotentRepository(
+                settings.dedupeWindow());
+        this.rows = new RecordRows(settings.source(), settings.key(), mapper);
+    }
+
+    /** The repository of keys seen in the current run (the most recent {@code dedupeWindow} of them). */
+    public IdempotentRepository seenKeys() {
+        return seenKeys;
+    }
+
+    /** Starts a run: the first request, fresh counters, no keys seen. */
+    public void start(Exchange exchange) {
+        seenKeys.clear();
+        PageRequest first = settings.paginator().first(settings.first());
+        exchange.setProperty(SourceRun.PROPERTY,
+                new SourceRun(settings.source(), first, settings.maxPages(), settings.batchSize()));
+    }
+
+    /** Puts the next request on the message for camel-http. */
+    public void sendNext(Exchange exchange) {
+        HttpRequestPreparer.prepare(exchange, SourceRun.of(exchange).send());
+    }
+
+    /** Reads the response: selects the records, computes the next request, leaves the rows as the body. */
+    public void readPage(Exchange exchange) throws Exception {
+        SourceRun run = SourceRun.of(exchange);
+        JsonNode body;
+        try (InputStream in = exchange.getMessage().getMandatoryBody(InputStream.class)) {
+            body = mapper.readTree(in);
+        }
+        if (body == null || body.isMissingNode()) {
+            throw new IllegalArgumentException("empty response body");
+        }
+        List<JsonNode> records = settings.selector().select(body);
+        Page page = new Page(run.current(), name -> exchange.getMessage().getHeader(name, String.class), body, records);
+        Optional<PageRequest> next = settings.paginator().next(page);
+        run.pageFetched(page, next);
+        exchange.getMessage().setBody(rows.rows(records));
+    }
+
+    /** Takes the batch due for the sink as the body; for the JDBC sink, with the upsert statement. */
+    public void takeBatch(Exchange exchange) throws Exception {
+        List<Map<String, Object>> batch = SourceRun.of(exchange).takeBatch();
+        exchange.getMessage().getHeaders().clear();
+        exchange.getMessage().setBody(batch);
+        exchange.setProperty(BATCH_SIZE, batch.size());
+        if (settings.table() != null) {
+            DataSource dataSource = exchange.getContext().getRegistry()
+                    .lookupByNameAndType(settings.dataSource(), DataSource.class);
+            if (dataSource == null) {
+                throw new IllegalStateException("no DataSource bean named '" + settings.dataSource() + "'");
+            }
+            exchange.getMessage().setHeader("CamelSqlQuery", settings.table().upsertSql(dataSource));
+        }
+    }
+
+    /** The sink accepted the batch taken last. */
+    public void batchLanded(Exchange exchange) {
+        SourceRun.of(exchange).batchLanded(exchange.getProperty(BATCH_SIZE, 0, Integer.class));
+    }
+
+    /** The run completed: its summary is logged and given to every {@link RunObserver}. */
+    public void finish(Exchange exchange) {
+        publish(exchange, SourceRun.of(exchange).summary(null));
+    }
+
+    /**
+     * The run failed: the exception that propagates is replaced by one naming the source, the page
+     * and the cause, and the summary is published.
+     */
+    public void fail(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        SourceRun run = exchange.getProperty(SourceRun.PROPERTY, SourceRun.class);
+        if (run == null) {
+            return;
+        }
+        String message = PageRequestLog.failureMessage(settings.source(), run.current(), cause);
+        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, new SourceFailedException(message, cause));
+        LOG.error(message);
+        publish(exchange, run.summary(PageRequestLog.causeOf(cause)));
+    }
+
+    /** A request was sent again after a retriable failure. */
+    public void retried(Exchange exchange) {
+        SourceRun.of(exchange).retried();
+    }
+
+    private static void publish(Exchange exchange, RunSummary summary) {
+        LOG.info(summary.describe());
+        for (RunObserver observer : exchange.getContext().getRegistry().findByType(RunObserver.class)) {
+            observer.finished(summary);
+        }
+    }
+}

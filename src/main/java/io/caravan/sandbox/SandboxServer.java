@@ -1,0 +1,166 @@
+package io.caravan.sandbox;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The sandbox API: a local HTTP server on 127.0.0.1 serving a generated data set in the pagination
+ * style of well-known APIs, with knobs for page size, latency, server errors and a rate limit.
+ * The demo routes and the tests run against it.
+ */
+public final class SandboxServer implements AutoCloseable {
+
+    static {
+        // Without it the JDK server delays each keep-alive response by ~40 ms (Nagle + delayed ACK).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private static final List<Contract> CONTRACTS =
+            List.of(new HelpScoutContract(), new StripeContract(), new GitHubContract());
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final Map<String, DataSet> dataSets = new ConcurrentHashMap<>();
+    private final FaultInjector faults;
+    private final RateLimitWindow rateLimit;
+    private final AtomicLong requests = new AtomicLong();
+    private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+
+    private SandboxServer(HttpServer server, ExecutorService workers, SandboxSettings settings) {
+        this.server = server;
+        this.workers = workers;
+        this.faults = new FaultInjector(settings.faultSeed());
+        this.rateLimit = new RateLimitWindow(settings.requestsPerSecond());
+    }
+
+    /** Starts a sandbox on 127.0.0.1 with default settings; port 0 picks a free port. */
+    public static SandboxServer start(int port) throws IOException {
+        return start(port, SandboxSettings.defaults());
+    }
+
+    /** Starts a sandbox on 127.0.0.1; port 0 picks a free port. */
+    public static SandboxServer start(int port, SandboxSettings settings) throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+        ExecutorService workers = Executors.newFixedThreadPool(settings.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "sandbox-http");
+            thread.setDaemon(true);
+            return thread;
+        });
+        SandboxServer sandbox = new SandboxServer(http, workers, settings);
+        http.createContext("/", sandbox::handle);
+        http.setExecutor(workers);
+        http.start();
+        return sandbox;
+    }
+
+    /** Base URL, e.g. {@code http://127.0.0.1:8089}. */
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Requests received since start. */
+    public long requestCount() {
+        return requests.get();
+    }
+
+    /** Responses sent with the given status since start. */
+    public long responseCount(int status) {
+        AtomicLong count = statuses.get(status);
+        return count == null ? 0 : count.get();
+    }
+
+    /** The data set the sandbox serves for this size and seed (the same one the knobs select). */
+    public DataSet dataSet(int records, long seed) {
+        return dataSets.computeIfAbsent(records + ":" + seed, key -> DataSet.generate(seed, records));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            requests.incrementAndGet();
+            send(exchange, answer(exchange));
+        }
+    }
+
+    private SandboxResponse answer(HttpExchange exchange) {
+        String path = exchange.getRequestURI().getPath();
+        Contract contract = CONTRACTS.stream().filter(c -> c.path().equals(path)).findFirst().orElse(null);
+        if (contract == null) {
+            return SandboxResponse.error(404, "no such path: " + path);
+        }
+        Map<String, String> query = parseQuery(exchange.getRequestURI().getRawQuery());
+        Knobs knobs;
+        try {
+            knobs = Knobs.from(query, contract.pageSizeParam(), contract.defaultPageSize());
+        } catch (NumberFormatException e) {
+            return SandboxResponse.error(400, "bad parameter");
+        }
+        if (!rateLimit.tryAcquire()) {
+            return SandboxResponse.error(429, "rate limited").withHeader("Retry-After", "1");
+        }
+        pause(knobs.latencyMs());
+        SandboxResponse fault = faults.maybeFail(knobs.failRate());
+        if (fault != null) {
+            return fault;
+        }
+        String requestUrl = url() + exchange.getRequestURI().toString();
+        return contract.serve(requestUrl, query, dataSet(knobs.records(), knobs.seed()), knobs);
+    }
+
+    private void send(HttpExchange exchange, SandboxResponse response) throws IOException {
+        statuses.computeIfAbsent(response.status(), s -> new AtomicLong()).incrementAndGet();
+        response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(response.body());
+        }
+    }
+
+    private static void pause(int millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static Map<String, String> parseQuery(String rawQuery) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return query;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            query.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return query;
+    }
+}
