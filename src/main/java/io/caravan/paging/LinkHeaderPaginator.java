@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class LinkHeaderPaginator implements Paginator {
 
-    private static final Pattern LINK = Pattern.compile("<([^>]*)>((?:\\s*;\\s*[^;,]+)*)");
+    private static final Pattern LINK = Pattern.compile("<([^>]*)>((?:\\s*;\\s*(?:[^;,\"]|\"[^\"]*\")+)*)");
     private static final Pattern REL = Pattern.compile("rel\\s*=\\s*(?:\"([^\"]*)\"|([^\\s;,]+))", Pattern.CASE_INSENSITIVE);
 
     private final String headerName;

@@ -84,18 +84,18 @@ public final class SourceRun {
      * would leave the source's origin or exceed the page cap.
      */
     public void pageFetched(Page page, Optional<PageRequest> following) {
-        pages++;
-        recordsReceived += page.records().size();
         following.ifPresent(request -> {
             if (!origin.equals(request.origin())) {
                 throw new IllegalStateException("next page is on another origin (" + request.origin()
                         + ", expected " + origin + "); refusing to follow it");
             }
-            if (pages >= maxPages) {
+            if (pages + 1 >= maxPages) {
                 throw new IllegalStateException("page cap of " + maxPages
                         + " pages reached while the API still offers a next page; raise maxPages if the API is that large");
             }
         });
+        pages++;
+        recordsReceived += page.records().size();
         next = following.orElse(null);
     }
 

@@ -42,10 +42,22 @@ public final class CaravanHarness implements AutoCloseable {
         builder.add();
     }
 
-    /** Runs a source to its end and returns its summary; a failed run throws. */
+    /** Runs a source to its end and returns its summary; a failed run throws. Each run must publish one summary. */
     public RunSummary run(String source) {
-        context.createProducerTemplate().sendBody("direct:" + source, null);
+        long before = summariesOf(source);
+        try {
+            context.createProducerTemplate().sendBody("direct:" + source, null);
+        } finally {
+            long published = summariesOf(source) - before;
+            if (published != 1) {
+                throw new AssertionError("a run of " + source + " published " + published + " summaries, expected 1");
+            }
+        }
         return lastSummary(source);
+    }
+
+    private long summariesOf(String source) {
+        return summaries.stream().filter(s -> s.source().equals(source)).count();
     }
 
     /** The summary of the source's last run. */
