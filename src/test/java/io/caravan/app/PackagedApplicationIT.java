@@ -1,0 +1,119 @@
+package io.caravan.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.caravan.sandbox.DataSet;
+import io.caravan.support.LandedData;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Boots the packaged application ({@code target/caravan.jar}) as a newcomer would, in a fresh working
+ * directory holding only {@code routes/}: the demo runs every route file to completion into the
+ * embedded H2 file under {@code ./data}, and a second run leaves exactly the same rows.
+ */
+class PackagedApplicationIT {
+
+    private static final int RECORDS = 2_000;
+    private static final List<String> TABLES = List.of("helpscout_conversations", "stripe_customers", "github_issues");
+    private static final List<String> SOURCES = List.of("helpscout-conversations", "stripe-customers", "github-issues");
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void demoRunsEveryRouteFileAndASecondRunLeavesTheSameRows() throws Exception {
+        copyRoutes();
+        String jdbcUrl = jdbcUrl();
+        dropTables(jdbcUrl);
+        LandedData expected = LandedData.of(DataSet.generate(42, RECORDS));
+
+        for (int run = 1; run <= 2; run++) {
+            String output = runDemo();
+
+            assertThat(output).contains("Sandbox API listening on http://127.0.0.1:").contains("Run summary");
+            for (String source : SOURCES) {
+                assertThat(output).containsPattern(source + " completed: \\d+ pages, 2,000 records loaded");
+            }
+            try (HikariDataSource dataSource = dataSource(jdbcUrl)) {
+                for (int i = 0; i < TABLES.size(); i++) {
+                    LandedData landed = LandedData.inTable(dataSource, TABLES.get(i), SOURCES.get(i));
+                    assertThat(landed.rows()).as("rows in %s after run %d", TABLES.get(i), run).isEqualTo(RECORDS);
+                    assertThat(landed.checksum()).isEqualTo(expected.checksum());
+                }
+            }
+        }
+    }
+
+    private String runDemo() throws Exception {
+        Path jar = Path.of("target", "caravan.jar").toAbsolutePath();
+        assertThat(jar).exists();
+        Path log = workDir.resolve("caravan.log");
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("CARAVAN_DEMO_RECORDS", Integer.toString(RECORDS));
+        if (externalDatabase() != null) {
+            builder.environment().put("CARAVAN_JDBC_URL", externalDatabase());
+        }
+        Process process = builder.start();
+        boolean exited = process.waitFor(180, TimeUnit.SECONDS);
+        if (!exited) {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(exited).as("demo exited within 180 s; output:%n%s", output).isTrue();
+        assertThat(process.exitValue()).as("exit code; output:%n%s", output).isZero();
+        return output;
+    }
+
+    private void copyRoutes() throws IOException {
+        Path target = Files.createDirectories(workDir.resolve("routes"));
+        try (Stream<Path> files = Files.list(Path.of("routes"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".camel.yaml")).toList()) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
+        }
+    }
+
+    private String jdbcUrl() {
+        String external = externalDatabase();
+        return external != null ? external : "jdbc:h2:file:" + workDir.resolve("data").resolve("caravan");
+    }
+
+    private static String externalDatabase() {
+        String url = System.getenv("CARAVAN_TEST_JDBC_URL");
+        return url == null || url.isBlank() ? null : url;
+    }
+
+    private static void dropTables(String jdbcUrl) throws Exception {
+        try (HikariDataSource dataSource = dataSource(jdbcUrl); Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            for (String table : TABLES) {
+                statement.execute("DROP TABLE IF EXISTS " + table);
+            }
+        }
+    }
+
+    private static HikariDataSource dataSource(String jdbcUrl) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            config.setUsername("sa");
+        }
+        return new HikariDataSource(config);
+    }
+}
