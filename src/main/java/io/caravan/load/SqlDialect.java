@@ -27,7 +27,8 @@ public enum SqlDialect {
     };
 
     private static final String COLUMNS = "source, record_key, payload, fetched_at";
-    private static final String PARAMS = ":#source, :#record_key, :#payload, :#fetched_at";
+    // Positional: camel-sql re-parses a named-parameter statement for every row of a batch.
+    private static final String PARAMS = "?, ?, ?, ?";
 
     private final String textType;
 
@@ -56,6 +57,6 @@ public enum SqlDialect {
                 + "payload " + textType + " NOT NULL, fetched_at TIMESTAMP NOT NULL, PRIMARY KEY (source, record_key))";
     }
 
-    /** The batch upsert, with camel-sql named parameters taken from each row map. */
+    /** The batch upsert; its parameters are the values of {@link JdbcLandingTable#COLUMNS}, in order. */
     abstract String upsert(String table);
 }

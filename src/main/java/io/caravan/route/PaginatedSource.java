@@ -2,6 +2,7 @@ package io.caravan.route;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.caravan.load.JdbcLandingTable;
 import io.caravan.paging.Page;
 import io.caravan.paging.PageRequestLog;
 import io.caravan.records.RecordRows;
@@ -75,16 +76,22 @@ public final class PaginatedSource {
         Page page = new Page(run.current(), name -> exchange.getMessage().getHeader(name, String.class), body, records);
         Optional<PageRequest> next = settings.paginator().next(page);
         run.pageFetched(page, next);
+        // The response headers are read; dropping them spares every split copy of the page.
+        exchange.getMessage().getHeaders().clear();
         exchange.getMessage().setBody(rows.rows(records));
     }
 
-    /** Takes the batch due for the sink as the body; for the JDBC sink, with the upsert statement. */
+    /**
+     * Takes the batch due for the sink as the body: a List of row maps, or for the JDBC sink the
+     * rows' positional parameters with the upsert statement in {@code CamelSqlQuery}.
+     */
     public void takeBatch(Exchange exchange) throws Exception {
         List<Map<String, Object>> batch = SourceRun.of(exchange).takeBatch();
         exchange.getMessage().getHeaders().clear();
         exchange.getMessage().setBody(batch);
         exchange.setProperty(BATCH_SIZE, batch.size());
         if (settings.table() != null) {
+            exchange.getMessage().setBody(JdbcLandingTable.parameters(batch));
             DataSource dataSource = exchange.getContext().getRegistry()
                     .lookupByNameAndType(settings.dataSource(), DataSource.class);
             if (dataSource == null) {

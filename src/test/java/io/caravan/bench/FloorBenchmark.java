@@ -1,0 +1,119 @@
+package io.caravan.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.caravan.run.RunSummary;
+import io.caravan.sandbox.SandboxServer;
+import io.caravan.support.CaravanHarness;
+import io.caravan.support.SandboxContract;
+import io.caravan.support.TestDatabase;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+
+/**
+ * Caravan against the hand-written floor: the same 100,000 Stripe-style records from the same
+ * sandbox into the same kind of table in in-memory H2, both committing every page of 100,
+ * alternating, several rounds after a warm-up. Prints both medians and the ratio Caravan/floor.
+ *
+ * <p>Run: {@code mvn -Pbench verify} (options: {@code -Dbench.records=N -Dbench.rounds=N}).
+ */
+public final class FloorBenchmark {
+
+    private FloorBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int records = Integer.getInteger("bench.records", 100_000);
+        int rounds = Integer.getInteger("bench.rounds", 5);
+        Configurator.setLevel("io.caravan", Level.WARN);
+
+        try (SandboxServer sandbox = SandboxServer.start(0); HikariDataSource dataSource = inMemoryH2();
+                CaravanHarness caravan = new CaravanHarness(dataSource)) {
+            sandbox.dataSet(records, 42);
+            String floorTable = TestDatabase.uniqueTable("bench_floor");
+            String caravanTable = TestDatabase.uniqueTable("bench_caravan");
+            Map<String, String> params = SandboxContract.STRIPE.parameters(sandbox.url(), records, "");
+            params.put("table", caravanTable);
+            params.put("batchSize", "100");
+            caravan.addSource("bench", params);
+            String floorUrl = sandbox.url() + "/stripe/v1/customers?records=" + records + "&limit=100";
+            FloorClient floor = new FloorClient();
+
+            List<Double> floorSeconds = new ArrayList<>();
+            List<Double> caravanSeconds = new ArrayList<>();
+            for (int round = 0; round <= rounds; round++) {
+                empty(dataSource, floorTable, caravanTable);
+                long start = System.nanoTime();
+                long floorPages = floor.extract(floorUrl, dataSource, floorTable);
+                double floorTime = (System.nanoTime() - start) / 1e9;
+
+                start = System.nanoTime();
+                RunSummary summary = caravan.run("bench");
+                double caravanTime = (System.nanoTime() - start) / 1e9;
+
+                if (summary.recordsLoaded() != records || count(dataSource, caravanTable) != records
+                        || count(dataSource, floorTable) != records) {
+                    throw new IllegalStateException("a side did not land all " + records + " records");
+                }
+                String label = round == 0 ? "warm-up" : "round " + round;
+                System.out.printf("%-8s floor %.3f s (%,.0f pages/s)   caravan %.3f s (%,.0f pages/s)%n", label,
+                        floorTime, floorPages / floorTime, caravanTime, summary.pages() / caravanTime);
+                if (round > 0) {
+                    floorSeconds.add(floorTime);
+                    caravanSeconds.add(caravanTime);
+                }
+            }
+            long start = System.nanoTime();
+            long pulled = floor.pull(floorUrl);
+            double pullSeconds = (System.nanoTime() - start) / 1e9;
+            double floorMedian = median(floorSeconds);
+            double caravanMedian = median(caravanSeconds);
+            System.out.printf("%nrecords %,d in pages of 100, %d rounds, in-memory H2%n", records, rounds);
+            System.out.printf("floor   median %.3f s  (%,.0f records/s)%n", floorMedian, records / floorMedian);
+            System.out.printf("caravan median %.3f s  (%,.0f records/s)%n", caravanMedian, records / caravanMedian);
+            System.out.printf("ratio caravan/floor %.2f%n", caravanMedian / floorMedian);
+            System.out.printf("sandbox ceiling: the floor client fetching and parsing only, %,.0f pages/s%n",
+                    pulled / pullSeconds);
+        }
+    }
+
+    /** Empties both tables, creating them first (both in Caravan's landing-table layout). */
+    private static void empty(HikariDataSource dataSource, String... tables) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String table : tables) {
+                statement.execute("CREATE TABLE IF NOT EXISTS " + table + " (source VARCHAR(200) NOT NULL,"
+                        + " record_key VARCHAR(512) NOT NULL, payload CLOB NOT NULL, fetched_at TIMESTAMP NOT NULL,"
+                        + " PRIMARY KEY (source, record_key))");
+                statement.execute("TRUNCATE TABLE " + table);
+            }
+        }
+    }
+
+    private static HikariDataSource inMemoryH2() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1");
+        config.setMaximumPoolSize(4);
+        return new HikariDataSource(config);
+    }
+
+    private static long count(HikariDataSource dataSource, String table) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                var result = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int mid = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
+    }
+}

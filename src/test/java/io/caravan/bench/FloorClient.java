@@ -1,0 +1,80 @@
+package io.caravan.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import javax.sql.DataSource;
+
+/**
+ * The hand-written floor: the least code that extracts a Stripe-style source correctly —
+ * java.net.http, Jackson, a JDBC batch upsert and a commit per page. Caravan is measured against it.
+ */
+final class FloorClient {
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    /** Fetches and parses every page without storing anything (the sandbox's own ceiling); returns pages fetched. */
+    long pull(String firstUrl) throws Exception {
+        long pages = 0;
+        String after = null;
+        boolean more = true;
+        while (more) {
+            JsonNode body = fetch(after == null ? firstUrl : firstUrl + "&starting_after=" + after);
+            JsonNode data = body.get("data");
+            if (!data.isEmpty()) {
+                after = data.get(data.size() - 1).get("id").asText();
+            }
+            pages++;
+            more = body.get("has_more").asBoolean();
+        }
+        return pages;
+    }
+
+    /** Extracts every record into {@code table}; returns the number of pages fetched. */
+    long extract(String firstUrl, DataSource dataSource, String table) throws Exception {
+        long pages = 0;
+        String after = null;
+        boolean more = true;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement upsert = connection.prepareStatement("MERGE INTO " + table
+                        + " (source, record_key, payload, fetched_at) KEY (source, record_key) VALUES (?, ?, ?, ?)")) {
+            connection.setAutoCommit(false);
+            while (more) {
+                JsonNode body = fetch(after == null ? firstUrl : firstUrl + "&starting_after=" + after);
+                Timestamp now = new Timestamp(System.currentTimeMillis());
+                for (JsonNode record : body.get("data")) {
+                    after = record.get("id").asText();
+                    upsert.setString(1, "floor");
+                    upsert.setString(2, after);
+                    upsert.setString(3, mapper.writeValueAsString(record));
+                    upsert.setTimestamp(4, now);
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+                connection.commit();
+                pages++;
+                more = body.get("has_more").asBoolean();
+            }
+        }
+        return pages;
+    }
+
+    private JsonNode fetch(String url) throws Exception {
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("HTTP " + response.statusCode() + " for " + url);
+        }
+        try (InputStream in = response.body()) {
+            return mapper.readTree(in);
+        }
+    }
+}
