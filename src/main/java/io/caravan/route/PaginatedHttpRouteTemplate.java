@@ -90,17 +90,8 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
                 rtc.bind("caravanRetried", Processor.class, (Processor) source::retried);
             })
             .from("{{trigger}}")
-                .onException(HttpOperationFailedException.class)
-                    .onWhen(exchange -> RetryableStatus.isRetryable(
-                            exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
-                                    HttpOperationFailedException.class).getStatusCode()))
-                    .maximumRedeliveries("{{maxRetries}}").redeliveryDelay("{{retryDelayMs}}")
-                    .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(30_000)
-                    .retryAttemptedLogLevel(LoggingLevel.WARN).logExhausted(false)
-                    .onRedeliveryRef("{{caravanRetried}}")
-                    .process("{{caravanFail}}")
-                .end()
-                .onException(IOException.class)
+                .onException(HttpOperationFailedException.class, IOException.class)
+                    .onWhen(exchange -> RetryableFailure.isRetryable(exchange.getProperty(Exchange.EXCEPTION_CAUGHT)))
                     .maximumRedeliveries("{{maxRetries}}").redeliveryDelay("{{retryDelayMs}}")
                     .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(30_000)
                     .retryAttemptedLogLevel(LoggingLevel.WARN).logExhausted(false)

@@ -3,16 +3,35 @@ package io.caravan.sandbox;
 import java.util.Map;
 
 /** One API's pagination contract, served under a path of the sandbox. */
-interface Contract {
+abstract class Contract {
 
-    /** The path this contract answers, e.g. {@code /github/repos/caravan/demo/issues}. */
-    String path();
+    private final String path;
+    private final String pageSizeParam;
+    private final int defaultPageSize;
 
-    /** The contract's page-size query parameter and its default. */
-    String pageSizeParam();
+    /**
+     * @param path            the path this contract answers, e.g. {@code /github/repos/caravan/demo/issues}
+     * @param pageSizeParam   the contract's page-size query parameter
+     * @param defaultPageSize the page size when the client asks for none
+     */
+    Contract(String path, String pageSizeParam, int defaultPageSize) {
+        this.path = path;
+        this.pageSizeParam = pageSizeParam;
+        this.defaultPageSize = defaultPageSize;
+    }
 
-    int defaultPageSize();
+    final String path() {
+        return path;
+    }
+
+    final String pageSizeParam() {
+        return pageSizeParam;
+    }
+
+    final int defaultPageSize() {
+        return defaultPageSize;
+    }
 
     /** Serves one page. {@code requestUrl} is the absolute URL requested, for building links. */
-    SandboxResponse serve(String requestUrl, Map<String, String> query, DataSet data, Knobs knobs);
+    abstract SandboxResponse serve(String requestUrl, Map<String, String> query, DataSet data, Knobs knobs);
 }

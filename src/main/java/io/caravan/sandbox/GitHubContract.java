@@ -8,25 +8,14 @@ import java.util.StringJoiner;
  * GitHub style: {@code page} (1-based) and {@code per_page} (default 30, at most 100), a bare JSON
  * array, and an RFC 8288 {@code Link} header whose {@code rel="next"} is absent on the last page.
  */
-final class GitHubContract implements Contract {
+final class GitHubContract extends Contract {
 
-    @Override
-    public String path() {
-        return "/github/repos/caravan/demo/issues";
+    GitHubContract() {
+        super("/github/repos/caravan/demo/issues", "per_page", 30);
     }
 
     @Override
-    public String pageSizeParam() {
-        return "per_page";
-    }
-
-    @Override
-    public int defaultPageSize() {
-        return 30;
-    }
-
-    @Override
-    public SandboxResponse serve(String requestUrl, Map<String, String> query, DataSet data, Knobs knobs) {
+    SandboxResponse serve(String requestUrl, Map<String, String> query, DataSet data, Knobs knobs) {
         int number = Math.max(1, Integer.parseInt(query.getOrDefault("page", "1")));
         int lastPage = Math.max(1, (data.size() + knobs.pageSize() - 1) / knobs.pageSize());
         PageSlice slice = PageSlice.of(data, (number - 1) * knobs.pageSize(), knobs.pageSize(), knobs.overlap());

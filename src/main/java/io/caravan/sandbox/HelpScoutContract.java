@@ -8,25 +8,14 @@ import java.util.Map;
  * Help Scout style: 1-based {@code page}, HAL body with the records under
  * {@code _embedded.conversations} and the totals under {@code page}.
  */
-final class HelpScoutContract implements Contract {
+final class HelpScoutContract extends Contract {
 
-    @Override
-    public String path() {
-        return "/helpscout/v2/conversations";
+    HelpScoutContract() {
+        super("/helpscout/v2/conversations", "page_size", 50);
     }
 
     @Override
-    public String pageSizeParam() {
-        return "page_size";
-    }
-
-    @Override
-    public int defaultPageSize() {
-        return 50;
-    }
-
-    @Override
-    public SandboxResponse serve(String requestUrl, Map<String, String> query, DataSet data, Knobs knobs) {
+    SandboxResponse serve(String requestUrl, Map<String, String> query, DataSet data, Knobs knobs) {
         int number = Math.max(1, Integer.parseInt(query.getOrDefault("page", "1")));
         int totalPages = (data.size() + knobs.pageSize() - 1) / knobs.pageSize();
         PageSlice slice = PageSlice.of(data, (number - 1) * knobs.pageSize(), knobs.pageSize(), knobs.overlap());

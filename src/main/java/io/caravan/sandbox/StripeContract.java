@@ -8,25 +8,14 @@ import java.util.Map;
  * Stripe style: {@code limit} (default 10, at most 100) and {@code starting_after} = the id of the
  * last record received; the body is {@code {"object":"list","data":[…],"has_more":…}}.
  */
-final class StripeContract implements Contract {
+final class StripeContract extends Contract {
 
-    @Override
-    public String path() {
-        return "/stripe/v1/customers";
+    StripeContract() {
+        super("/stripe/v1/customers", "limit", 10);
     }
 
     @Override
-    public String pageSizeParam() {
-        return "limit";
-    }
-
-    @Override
-    public int defaultPageSize() {
-        return 10;
-    }
-
-    @Override
-    public SandboxResponse serve(String requestUrl, Map<String, String> query, DataSet data, Knobs knobs) {
+    SandboxResponse serve(String requestUrl, Map<String, String> query, DataSet data, Knobs knobs) {
         String after = query.get("starting_after");
         int start = after == null ? 0 : data.indexAfterId(Long.parseLong(after));
         PageSlice slice = PageSlice.of(data, start, knobs.pageSize(), knobs.overlap());
