@@ -6,7 +6,15 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.caravan.sandbox.DataSet;
 import io.caravan.support.LandedData;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,12 +64,41 @@ class PackagedApplicationIT {
         }
     }
 
-    private String runDemo() throws Exception {
+    @Test
+    void sandboxCommandServesTheApiOnTheGivenPort() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Process process = new ProcessBuilder(java(), "-jar", jar().toString(), "sandbox", "--port", Integer.toString(port))
+                .redirectErrorStream(true).start();
+        try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
+            assertThat(lines.readLine()).isEqualTo("Sandbox API listening on http://127.0.0.1:" + port + " (Ctrl-C to stop)");
+            var response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(
+                            "http://127.0.0.1:" + port + "/stripe/v1/customers?records=3&limit=2")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("\"has_more\":true").contains("\"id\":2");
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    private static Path jar() {
         Path jar = Path.of("target", "caravan.jar").toAbsolutePath();
         assertThat(jar).exists();
+        return jar;
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private String runDemo() throws Exception {
         Path log = workDir.resolve("caravan.log");
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
+        ProcessBuilder builder = new ProcessBuilder(java(), "-jar", jar().toString())
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

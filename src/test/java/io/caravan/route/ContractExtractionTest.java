@@ -11,6 +11,7 @@ import io.caravan.support.SandboxContract;
 import io.caravan.support.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,7 +97,7 @@ class ContractExtractionTest {
         assertThat(summary.recordsLoaded()).isEqualTo(records);
     }
 
-    private static java.util.Map<String, String> withTable(java.util.Map<String, String> parameters) {
+    private static Map<String, String> withTable(Map<String, String> parameters) {
         parameters.put("table", table);
         return parameters;
     }
