@@ -67,7 +67,7 @@ class PackagedApplicationIT {
     @Test
     void sandboxCommandServesTheApiOnTheGivenPort() throws Exception {
         int port;
-        try (java.net.ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
         Process process = new ProcessBuilder(java(), "-jar", jar().toString(), "sandbox", "--port", Integer.toString(port))
