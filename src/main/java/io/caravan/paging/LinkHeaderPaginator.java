@@ -21,7 +21,7 @@ public final class LinkHeaderPaginator implements Paginator {
     }
 
     @Override
-    public Optional<PageRequest> next(Page page) {
+    public Optional<PageRequest> next(Page page, PageRequest base) {
         String header = page.header().apply(headerName);
         if (header == null) {
             return Optional.empty();

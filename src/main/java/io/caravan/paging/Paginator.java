@@ -5,15 +5,22 @@ import java.util.Optional;
 
 /**
  * One pagination style: from the page just received, the request for the next page, or none when
- * that page was the last.
+ * the style has nothing to follow (no token, no link). Whether to stop for other reasons (an empty
+ * page, a has-more flag, a total reached) is {@link StopConditions}' job.
  */
 public interface Paginator {
 
-    /** The first request of a run, given the configured one (a style may add its own parameter). */
+    /** The first request of a run, given the configured one (a style may place its first value). */
     default PageRequest first(PageRequest configured) {
         return configured;
     }
 
-    /** The request for the page after {@code page}, or empty when there is none. */
-    Optional<PageRequest> next(Page page);
+    /**
+     * The request for the page after {@code page}.
+     *
+     * @param page the page just received
+     * @param base the request to build on: the page's request, counted as the next page, already
+     *             moved to the endpoint and body configured for following pages
+     */
+    Optional<PageRequest> next(Page page, PageRequest base);
 }

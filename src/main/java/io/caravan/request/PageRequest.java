@@ -25,9 +25,10 @@ import java.util.StringJoiner;
  * @param headers   non-secret request headers
  * @param body      request body, or {@code null}
  * @param pageIndex how many pages of this run came before this one (0 for the first)
+ * @param token     the paging value this request carries (page number, offset, cursor), or {@code null}
  */
 public record PageRequest(String method, String url, Map<String, String> query, Map<String, String> headers,
-        String body, int pageIndex) {
+        String body, int pageIndex, String token) {
 
     public PageRequest {
         Objects.requireNonNull(method, "method");
@@ -38,25 +39,51 @@ public record PageRequest(String method, String url, Map<String, String> query, 
 
     /** A GET of the given URL as the first page. */
     public static PageRequest get(String url) {
-        return new PageRequest("GET", url, Map.of(), Map.of(), null, 0);
+        return new PageRequest("GET", url, Map.of(), Map.of(), null, 0, null);
+    }
+
+    /** This request with one header set. */
+    public PageRequest withHeader(String name, String value) {
+        Map<String, String> next = new LinkedHashMap<>(headers);
+        next.put(name, value);
+        return new PageRequest(method, url, query, next, body, pageIndex, token);
+    }
+
+    /** This request carrying {@code newToken} as its paging value. */
+    public PageRequest withToken(String newToken) {
+        return new PageRequest(method, url, query, headers, body, pageIndex, newToken);
+    }
+
+    /** This request with another body. */
+    public PageRequest withBody(String newBody) {
+        return new PageRequest(method, url, query, headers, newBody, pageIndex, token);
+    }
+
+    /** This request sent with another method to another URL (query parameters set so far are kept). */
+    public PageRequest to(String newMethod, String newUrl) {
+        return new PageRequest(newMethod, newUrl, query, headers, body, pageIndex, token);
+    }
+
+    /** The same request, counted as the page after this one. */
+    public PageRequest nextPage() {
+        return new PageRequest(method, url, query, headers, body, pageIndex + 1, token);
+    }
+
+    /** What identifies the request on the wire, whatever page it is counted as: to detect a repeat. */
+    public String fingerprint() {
+        return method + " " + uri() + "\n" + headers + "\n" + (body == null ? "" : body);
     }
 
     /** This request with one query parameter set (replacing one of the same name). */
     public PageRequest withQueryParam(String name, String value) {
         Map<String, String> next = new LinkedHashMap<>(query);
         next.put(name, value);
-        return new PageRequest(method, url, next, headers, body, pageIndex);
+        return new PageRequest(method, url, next, headers, body, pageIndex, token);
     }
 
     /** The request for the page after this one, sent to another URL (a next link): query parameters are dropped. */
     public PageRequest followingAt(String nextUrl) {
-        return new PageRequest(method, nextUrl, Map.of(), headers, body, pageIndex + 1);
-    }
-
-    /** The request for the page after this one, same URL, with the given paging parameter. */
-    public PageRequest following(String param, String value) {
-        PageRequest next = withQueryParam(param, value);
-        return new PageRequest(method, url, next.query, headers, body, pageIndex + 1);
+        return new PageRequest(method, nextUrl, Map.of(), headers, body, pageIndex + 1, nextUrl);
     }
 
     /** The URL without its query string. */

@@ -54,7 +54,7 @@ public final class PaginatedSource {
         seenKeys.clear();
         PageRequest first = settings.paginator().first(settings.first());
         exchange.setProperty(SourceRun.PROPERTY,
-                new SourceRun(settings.source(), first, settings.maxPages(), settings.batchSize()));
+                new SourceRun(settings.source(), first, settings.maxPages(), settings.batchSize(), settings.stopOnRepeat()));
     }
 
     /** Puts the next request on the message for camel-http. */
@@ -74,10 +74,13 @@ public final class PaginatedSource {
         }
         List<JsonNode> records = settings.selector().select(body);
         Page page = new Page(run.current(), name -> exchange.getMessage().getHeader(name, String.class), body, records);
-        Optional<PageRequest> next = settings.paginator().next(page);
-        run.pageFetched(page, next);
+        Optional<String> stop = settings.stops().reasonToStop(page, run.pageReceived(page));
+        Optional<PageRequest> next = stop.isPresent() ? Optional.empty()
+                : settings.paginator().next(page, settings.following().base(page.request()));
+        run.advance(next);
         // The response headers are read; dropping them spares every split copy of the page.
         exchange.getMessage().getHeaders().clear();
+        run.offered(records.size());
         exchange.getMessage().setBody(rows.rows(records));
     }
 

@@ -1,64 +1,119 @@
 package io.caravan.route;
 
 import io.caravan.load.JdbcLandingTable;
+import io.caravan.paging.BodyCursorPaginator;
+import io.caravan.paging.FollowingPages;
+import io.caravan.paging.HeaderTokenPaginator;
 import io.caravan.paging.LastRecordCursorPaginator;
 import io.caravan.paging.LinkHeaderPaginator;
+import io.caravan.paging.NextUrlPaginator;
+import io.caravan.paging.OffsetPaginator;
 import io.caravan.paging.PageNumberPaginator;
 import io.caravan.paging.Paginator;
+import io.caravan.paging.StopConditions;
+import io.caravan.paging.ValuePlacement;
 import io.caravan.records.RecordKey;
 import io.caravan.records.RecordSelector;
 import io.caravan.request.PageRequest;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * A source's configuration, read from the route template's parameters and validated once when
  * the route is created, so a wrong setting fails at startup rather than on page 37.
  *
- * @param source     the source's name (in progress lines, errors and summaries)
- * @param first      the first request, as configured
- * @param paginator  the pagination style
- * @param selector   where the records are in a page
- * @param key        the record key
- * @param maxPages   the hard page cap
- * @param batchSize  records per sink batch
+ * @param source       the source's name (in progress lines, errors and summaries)
+ * @param first        the first request, as configured
+ * @param paginator    the pagination style
+ * @param stops        the conditions that end a run
+ * @param following    how requests after the first differ from it
+ * @param selector     where the records are in a page
+ * @param key          the record key
+ * @param maxPages     the hard page cap
+ * @param stopOnRepeat whether a repeated request ends the run rather than failing it
+ * @param batchSize    records per sink batch
  * @param dedupeWindow how many recent keys the run remembers to drop repeated records
- * @param table      the landing table of the default JDBC sink, or {@code null} with another sink
- * @param dataSource the name of the DataSource bean of the JDBC sink
+ * @param table        the landing table of the default JDBC sink, or {@code null} with another sink
+ * @param dataSource   the name of the DataSource bean of the JDBC sink
  */
-public record SourceSettings(String source, PageRequest first, Paginator paginator, RecordSelector selector,
-        RecordKey key, int maxPages, int batchSize, int dedupeWindow, JdbcLandingTable table, String dataSource) {
+public record SourceSettings(String source, PageRequest first, Paginator paginator, StopConditions stops,
+        FollowingPages following, RecordSelector selector, RecordKey key, int maxPages, boolean stopOnRepeat,
+        int batchSize, int dedupeWindow, JdbcLandingTable table, String dataSource) {
+
+    /** Styles that page by number or offset: an empty page is their only end signal besides totals. */
+    private static final Set<String> ADDRESSED_STYLES = Set.of("pageNumber", "offset");
 
     /** Reads the settings; {@code param} returns a template parameter's value (blank when unset). */
     public static SourceSettings from(Function<String, String> param) {
-        String source = required(param, "source");
-        PageRequest first = PageRequest.get(required(param, "url"));
+        String style = required(param, "pagination");
+        PageRequest first = new PageRequest(required(param, "method").toUpperCase(), required(param, "url"),
+                null, null, blankToNull(param.apply("body")), 0, null);
+        if (first.body() != null) {
+            first = first.withHeader("Content-Type", "application/json");
+        }
         String pageSizeParam = param.apply("pageSizeParam");
         String pageSize = param.apply("pageSize");
         if (!isBlank(pageSizeParam) && !isBlank(pageSize)) {
-            first = first.withQueryParam(pageSizeParam, pageSize);
+            first = ValuePlacement.parse(pageSizeParam).apply(first, Long.parseLong(pageSize.trim())).withToken(null);
         }
         String table = param.apply("table");
-        return new SourceSettings(source, first, paginator(param),
+        return new SourceSettings(required(param, "source"), first, paginator(style, param),
+                stops(style, param),
+                new FollowingPages(param.apply("nextPagesUrl"), param.apply("nextPagesMethod"),
+                        Boolean.parseBoolean(param.apply("replaceBodyOnNextPages"))),
                 new RecordSelector(param.apply("recordsPath")),
                 RecordKey.of(param.apply("keyPath")),
                 positive(param, "maxPages"),
+                onRepeat(param.apply("onRepeatedRequest")),
                 positive(param, "batchSize"),
                 positive(param, "dedupeWindow"),
                 isBlank(table) ? null : new JdbcLandingTable(table),
                 param.apply("dataSource"));
     }
 
-    private static Paginator paginator(Function<String, String> param) {
-        String style = required(param, "pagination");
+    private static Paginator paginator(String style, Function<String, String> param) {
         return switch (style) {
-            case "pageNumber" -> new PageNumberPaginator(required(param, "pageParam"),
-                    Integer.parseInt(required(param, "firstPage")), param.apply("totalPagesPath"));
-            case "lastRecordCursor" -> new LastRecordCursorPaginator(required(param, "cursorParam"),
-                    required(param, "cursorField"), param.apply("hasMorePath"));
+            case "pageNumber" -> new PageNumberPaginator(placement(param, "pageParam"),
+                    Integer.parseInt(required(param, "firstPage")));
+            case "offset" -> new OffsetPaginator(placement(param, "offsetParam"), offsetStep(param));
+            case "lastRecordCursor" -> new LastRecordCursorPaginator(placement(param, "cursorParam"),
+                    required(param, "cursorField"));
+            case "bodyCursor" -> new BodyCursorPaginator(required(param, "cursorPath"), placement(param, "cursorParam"));
+            case "headerToken" -> new HeaderTokenPaginator(required(param, "tokenHeader"), placement(param, "cursorParam"));
+            case "nextUrl" -> new NextUrlPaginator(required(param, "nextUrlPath"));
             case "linkHeader" -> new LinkHeaderPaginator(required(param, "linkHeader"));
-            default -> throw new IllegalArgumentException("unknown pagination '" + style
-                    + "': use pageNumber, lastRecordCursor or linkHeader");
+            default -> throw new IllegalArgumentException("unknown pagination '" + style + "': use pageNumber, offset,"
+                    + " lastRecordCursor, bodyCursor, headerToken, nextUrl or linkHeader");
         };
+    }
+
+    private static StopConditions stops(String style, Function<String, String> param) {
+        String onEmpty = required(param, "stopOnEmptyPage");
+        boolean stopOnEmpty = onEmpty.equals("auto") ? ADDRESSED_STYLES.contains(style) : Boolean.parseBoolean(onEmpty);
+        int shortPage = Boolean.parseBoolean(param.apply("stopOnShortPage")) ? positive(param, "pageSize") : 0;
+        return new StopConditions(stopOnEmpty, param.apply("hasMorePath"), param.apply("totalPagesPath"),
+                param.apply("totalRecordsPath"), shortPage, count(param, "stopAfterPages"), count(param, "stopAfterRecords"));
+    }
+
+    private static Integer offsetStep(Function<String, String> param) {
+        String step = required(param, "offsetStep");
+        return switch (step) {
+            case "pageSize" -> positive(param, "pageSize");
+            case "records" -> null;
+            default -> throw new IllegalArgumentException("offsetStep '" + step + "': use pageSize or records");
+        };
+    }
+
+    private static boolean onRepeat(String value) {
+        return switch (value == null ? "fail" : value.trim()) {
+            case "fail" -> false;
+            case "stop" -> true;
+            default -> throw new IllegalArgumentException("onRepeatedRequest '" + value + "': use fail or stop");
+        };
+    }
+
+    private static ValuePlacement placement(Function<String, String> param, String name) {
+        return ValuePlacement.parse(required(param, name));
     }
 
     private static String required(Function<String, String> param, String name) {
@@ -75,6 +130,15 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
             throw new IllegalArgumentException("parameter '" + name + "' must be at least 1, was " + value);
         }
         return value;
+    }
+
+    private static long count(Function<String, String> param, String name) {
+        String value = param.apply(name);
+        return isBlank(value) ? 0 : Long.parseLong(value.trim());
+    }
+
+    private static String blankToNull(String value) {
+        return isBlank(value) ? null : value;
     }
 
     private static boolean isBlank(String value) {

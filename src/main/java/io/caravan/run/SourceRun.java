@@ -1,9 +1,12 @@
 package io.caravan.run;
 
 import io.caravan.paging.Page;
+import io.caravan.paging.PagingTally;
 import io.caravan.request.PageRequest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,11 +29,14 @@ public final class SourceRun {
     private final RunProgress progress;
     private final List<Map<String, Object>> batch = new ArrayList<>();
 
+    private final PagingTally tally = new PagingTally();
+    private final Set<String> requestsSent = new HashSet<>();
+    private final boolean stopOnRepeat;
+
     private PageRequest current;
     private PageRequest next;
-    private long pages;
-    private long recordsReceived;
     private long recordsLoaded;
+    private long offered;
     private long buffered;
     private long retries;
 
@@ -39,9 +45,11 @@ public final class SourceRun {
      * @param first     the first request
      * @param maxPages  the hard page cap
      * @param batchSize records per sink batch (a batch is flushed at a page boundary once this full)
+     * @param stopOnRepeat whether a request repeating one already sent ends the run (true) or fails it
      */
-    public SourceRun(String source, PageRequest first, int maxPages, int batchSize) {
+    public SourceRun(String source, PageRequest first, int maxPages, int batchSize, boolean stopOnRepeat) {
         this.source = source;
+        this.stopOnRepeat = stopOnRepeat;
         this.next = first;
         this.maxPages = maxPages;
         this.batchSize = batchSize;
@@ -71,6 +79,7 @@ public final class SourceRun {
     public PageRequest send() {
         current = next;
         next = null;
+        requestsSent.add(current.fingerprint());
         return current;
     }
 
@@ -79,24 +88,42 @@ public final class SourceRun {
         return current;
     }
 
+    /** Counts a page received; the tally then includes it. */
+    public PagingTally pageReceived(Page page) {
+        tally.add(page);
+        return tally;
+    }
+
     /**
-     * Records a page fetched and the request for the page after it. Fails when the next request
-     * would leave the source's origin or exceed the page cap.
+     * Sets the request for the next page, or none. Fails when it would leave the source's origin or
+     * exceed the page cap; a request repeating one already sent fails the run (an API repeating a
+     * cursor would loop forever) or, when so configured, ends it.
      */
-    public void pageFetched(Page page, Optional<PageRequest> following) {
-        following.ifPresent(request -> {
+    public void advance(Optional<PageRequest> following) {
+        PageRequest request = following.orElse(null);
+        if (request != null) {
             if (!origin.equals(request.origin())) {
                 throw new IllegalStateException("next page is on another origin (" + request.origin()
                         + ", expected " + origin + "); refusing to follow it");
             }
-            if (pages + 1 >= maxPages) {
+            if (requestsSent.contains(request.fingerprint())) {
+                if (!stopOnRepeat) {
+                    throw new IllegalStateException("the API led back to a request already sent ("
+                            + (request.token() == null ? request.uri() : "token " + request.token())
+                            + "); set onRepeatedRequest=stop if repeating is how it signals the end");
+                }
+                request = null;
+            } else if (tally.pages() >= maxPages) {
                 throw new IllegalStateException("page cap of " + maxPages
                         + " pages reached while the API still offers a next page; raise maxPages if the API is that large");
             }
-        });
-        pages++;
-        recordsReceived += page.records().size();
-        next = following.orElse(null);
+        }
+        next = request;
+    }
+
+    /** The rows of a page go to the duplicate check. */
+    public void offered(int rows) {
+        offered += rows;
     }
 
     /** Adds a record row (already past the duplicate check) to the batch. */
@@ -124,7 +151,7 @@ public final class SourceRun {
 
     /** Called after each page is fully handled. */
     public void pageDone() {
-        progress.pageDone(pages, recordsReceived);
+        progress.pageDone(tally.pages(), tally.records());
     }
 
     public void retried() {
@@ -133,7 +160,7 @@ public final class SourceRun {
 
     /** The summary of this run so far; {@code failure} is {@code null} for a completed run. */
     public RunSummary summary(String failure) {
-        return new RunSummary(source, failure, pages, recordsReceived, recordsReceived - buffered, recordsLoaded,
+        return new RunSummary(source, failure, tally.pages(), tally.records(), offered - buffered, recordsLoaded,
                 retries, Duration.ofNanos(System.nanoTime() - started));
     }
 }

@@ -36,7 +36,7 @@ class LinkHeaderPaginatorTest {
         Page page = new Page(request, headers::get, JsonNodeFactory.instance.arrayNode(),
                 List.of(JsonNodeFactory.instance.objectNode()));
 
-        assertThat(new LinkHeaderPaginator("Link").next(page))
+        assertThat(new LinkHeaderPaginator("Link").next(page, request.nextPage()))
                 .map(PageRequest::url)
                 .contains("http://127.0.0.1:9/api/items?per_page=5&page=2");
     }

@@ -17,24 +17,27 @@ class SourceRunTest {
 
     @Test
     void refusesANextPageOnAnotherOrigin() {
-        SourceRun run = new SourceRun("s", first, 100, 10);
+        SourceRun run = new SourceRun("s", first, 100, 10, false);
         Page page = page(run.send());
 
-        assertThatThrownBy(() -> run.pageFetched(page, Optional.of(first.followingAt("http://evil.test/items?page=2"))))
+        run.pageReceived(page);
+        assertThatThrownBy(() -> run.advance(Optional.of(first.followingAt("http://evil.test/items?page=2"))))
                 .hasMessageContaining("next page is on another origin (http://evil.test, expected http://127.0.0.1:9)");
     }
 
     @Test
     void flushesAFullBatchOrTheTailWhenPagesRunOut() {
-        SourceRun run = new SourceRun("s", first, 100, 2);
-        run.pageFetched(page(run.send()), Optional.of(first.following("page", "2")));
+        SourceRun run = new SourceRun("s", first, 100, 2, false);
+        run.pageReceived(page(run.send()));
+        run.advance(Optional.of(first.withQueryParam("page", "2")));
         run.buffer(Map.of("record_key", "1"));
         assertThat(run.flushDue()).isFalse();
         run.buffer(Map.of("record_key", "2"));
         assertThat(run.flushDue()).isTrue();
         assertThat(run.takeBatch()).hasSize(2);
 
-        run.pageFetched(page(run.send()), Optional.empty());
+        run.pageReceived(page(run.send()));
+        run.advance(Optional.empty());
         run.buffer(Map.of("record_key", "3"));
         assertThat(run.flushDue()).isTrue();
     }

@@ -17,6 +17,7 @@ public enum SandboxContract {
     STRIPE(100, Map.of(
             "url", "%s/stripe/v1/customers?records=%d",
             "pagination", "lastRecordCursor",
+            "cursorParam", "starting_after",
             "pageSizeParam", "limit",
             "pageSize", "100",
             "recordsPath", "$.data",

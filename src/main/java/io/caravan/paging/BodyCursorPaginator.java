@@ -1,0 +1,26 @@
+package io.caravan.paging;
+
+import io.caravan.records.JsonPaths;
+import io.caravan.request.PageRequest;
+import java.util.Optional;
+
+/**
+ * Cursor or token read from the body by JSONPath ({@code next_cursor},
+ * {@code response_metadata.next_cursor}, {@code paging.next.after}, {@code nextPageToken} …); a missing,
+ * null or empty token ends the run. An empty page with a token continues.
+ */
+public final class BodyCursorPaginator implements Paginator {
+
+    private final JsonPaths cursorPath;
+    private final ValuePlacement placement;
+
+    public BodyCursorPaginator(String cursorPath, ValuePlacement placement) {
+        this.cursorPath = JsonPaths.compile(cursorPath);
+        this.placement = placement;
+    }
+
+    @Override
+    public Optional<PageRequest> next(Page page, PageRequest base) {
+        return Tokens.text(cursorPath.read(page.body())).map(token -> placement.apply(base, token));
+    }
+}

@@ -1,0 +1,34 @@
+package io.caravan.paging;
+
+import io.caravan.request.PageRequest;
+import java.util.Optional;
+
+/**
+ * Offset pagination ({@code offset=0,100,200…}, counted in records): the offset advances by a fixed
+ * step (the page size asked for) or, when no step is given, by the number of records returned.
+ */
+public final class OffsetPaginator implements Paginator {
+
+    private final ValuePlacement placement;
+    private final Integer step;
+
+    /**
+     * @param placement where the offset goes
+     * @param step      records to advance per page, or {@code null} to advance by the records returned
+     */
+    public OffsetPaginator(ValuePlacement placement, Integer step) {
+        this.placement = placement;
+        this.step = step;
+    }
+
+    @Override
+    public PageRequest first(PageRequest configured) {
+        return placement.apply(configured, 0L);
+    }
+
+    @Override
+    public Optional<PageRequest> next(Page page, PageRequest base) {
+        long advance = step != null ? step : page.records().size();
+        return Optional.of(placement.apply(base, Long.parseLong(page.request().token()) + advance));
+    }
+}
