@@ -7,7 +7,7 @@ import io.caravan.request.PageRequest;
  * method (Dropbox {@code list_folder} → {@code list_folder/continue}), and a fresh body instead of
  * the first request's.
  *
- * @param url         endpoint of the following pages, absolute or relative to the first URL; blank: the same
+ * @param url         absolute endpoint of the following pages; blank: the same
  * @param method      their HTTP method; blank: the same
  * @param replaceBody start their body afresh (the paging value is then its only field)
  */
@@ -17,8 +17,7 @@ public record FollowingPages(String url, String method, boolean replaceBody) {
     public PageRequest base(PageRequest sent) {
         PageRequest base = sent.nextPage();
         if (url != null && !url.isBlank()) {
-            String target = sent.uri().resolve(url).toString();
-            base = base.to(method == null || method.isBlank() ? sent.method() : method.toUpperCase(), target);
+            base = base.to(method == null || method.isBlank() ? sent.method() : method.toUpperCase(), url);
         } else if (method != null && !method.isBlank()) {
             base = base.to(method.toUpperCase(), sent.url());
         }

@@ -52,10 +52,10 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             .templateParameter("url", null, "URL of the first page")
             .templateParameter("pagination", null,
                     "pageNumber | offset | lastRecordCursor | bodyCursor | headerToken | nextUrl | linkHeader")
-            .templateParameter("trigger", "timer:{{source}}?repeatCount=1", "Endpoint that starts a run")
+            .templateParameter("trigger", "timer:{{source}}?repeatCount=1&delay=0", "Endpoint that starts a run")
             .templateParameter("method", "GET", "HTTP method of the first request")
             .templateParameter("body", "", "JSON body of the first request")
-            .templateParameter("nextPagesUrl", "", "Endpoint of the pages after the first (absolute or relative)")
+            .templateParameter("nextPagesUrl", "", "Endpoint of the pages after the first (absolute, or relative to url)")
             .templateParameter("nextPagesMethod", "", "HTTP method of the pages after the first")
             .templateParameter("replaceBodyOnNextPages", "false", "Start the body of later pages afresh")
             .templateParameter("recordsPath", "$", "JSONPath to the array of records")

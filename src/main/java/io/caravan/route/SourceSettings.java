@@ -59,7 +59,8 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
         String table = param.apply("table");
         return new SourceSettings(required(param, "source"), first, paginator(style, param),
                 stops(style, param),
-                new FollowingPages(param.apply("nextPagesUrl"), param.apply("nextPagesMethod"),
+                new FollowingPages(isBlank(param.apply("nextPagesUrl")) ? null
+                        : first.uri().resolve(param.apply("nextPagesUrl").trim()).toString(), param.apply("nextPagesMethod"),
                         Boolean.parseBoolean(param.apply("replaceBodyOnNextPages"))),
                 new RecordSelector(param.apply("recordsPath")),
                 RecordKey.of(param.apply("keyPath")),

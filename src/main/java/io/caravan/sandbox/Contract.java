@@ -1,5 +1,9 @@
 package io.caravan.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One API's pagination contract, served under a path of the sandbox. */
@@ -32,6 +36,44 @@ abstract class Contract {
         return defaultPageSize;
     }
 
-    /** Serves one page. {@code requestUrl} is the absolute URL requested, for building links. */
-    abstract SandboxResponse serve(String requestUrl, Map<String, String> query, DataSet data, Knobs knobs);
+    /**
+     * The request's parameters: the query string by default; a contract adds what its cursor carries
+     * or what it reads from headers or the body.
+     */
+    Map<String, String> params(Map<String, String> query, Map<String, String> headers, JsonNode body) {
+        return query;
+    }
+
+    /** Serves one page. */
+    abstract SandboxResponse serve(SandboxRequest request, DataSet data, Knobs knobs);
+
+    /** The parameters merged with the fields of the cursor found in {@code cursor}, if any. */
+    static Map<String, String> withCursor(Map<String, String> params, String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return params;
+        }
+        Map<String, String> merged = new LinkedHashMap<>(params);
+        merged.putAll(OpaqueCursor.decode(cursor));
+        return merged;
+    }
+
+    /** A JSON page: {@code prefix}, the slice's records as an array, {@code suffix}. */
+    static SandboxResponse page(String prefix, PageSlice slice, String suffix) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512 * Math.max(1, slice.to() - slice.from()) + 256);
+        out.writeBytes(prefix.getBytes(StandardCharsets.UTF_8));
+        slice.writeArray(out);
+        out.writeBytes(suffix.getBytes(StandardCharsets.UTF_8));
+        return SandboxResponse.json(out.toByteArray());
+    }
+
+    /** An int parameter, or the default. */
+    static int intParam(Map<String, String> params, String name, int defaultValue) {
+        String value = params.get(name);
+        return value == null || value.isEmpty() ? defaultValue : Integer.parseInt(value);
+    }
+
+    /** A JSON string literal (quotes included). */
+    static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
 }

@@ -1,7 +1,5 @@
 package io.caravan.sandbox;
 
-import java.io.ByteArrayOutputStream;
-import java.util.Map;
 import java.util.StringJoiner;
 
 /**
@@ -15,22 +13,20 @@ final class GitHubContract extends Contract {
     }
 
     @Override
-    SandboxResponse serve(String requestUrl, Map<String, String> query, DataSet data, Knobs knobs) {
-        int number = Math.max(1, Integer.parseInt(query.getOrDefault("page", "1")));
+    SandboxResponse serve(SandboxRequest request, DataSet data, Knobs knobs) {
+        int number = Math.max(1, intParam(request.params(), "page", 1));
         int lastPage = Math.max(1, (data.size() + knobs.pageSize() - 1) / knobs.pageSize());
         PageSlice slice = PageSlice.of(data, (number - 1) * knobs.pageSize(), knobs.pageSize(), knobs.overlap());
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512 * knobs.pageSize() + 16);
-        slice.writeArray(out);
         StringJoiner link = new StringJoiner(", ");
         if (number > 1) {
-            link.add(rel(requestUrl, number - 1, "prev"));
+            link.add(rel(request.url(), number - 1, "prev"));
         }
         if (number < lastPage) {
-            link.add(rel(requestUrl, number + 1, "next"));
+            link.add(rel(request.url(), number + 1, "next"));
         }
-        link.add(rel(requestUrl, lastPage, "last"));
-        link.add(rel(requestUrl, 1, "first"));
-        return SandboxResponse.json(out.toByteArray()).withHeader("Link", link.toString());
+        link.add(rel(request.url(), lastPage, "last"));
+        link.add(rel(request.url(), 1, "first"));
+        return page("", slice, "").withHeader("Link", link.toString());
     }
 
     private static String rel(String requestUrl, int page, String rel) {

@@ -1,5 +1,8 @@
 package io.caravan.sandbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -29,8 +32,13 @@ public final class SandboxServer implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    private static final List<Contract> CONTRACTS =
-            List.of(new HelpScoutContract(), new StripeContract(), new GitHubContract());
+    private static final List<Contract> CONTRACTS = List.of(new HelpScoutContract(), new StripeContract(),
+            new GitHubContract(), new ShopifyContract(), new ZoomContract(), new DropboxListFolderContract(),
+            new DropboxContinueContract(), new SlackContract(), new HubSpotContract(), new JiraContract(),
+            new NotionContract(), new GraphContract(), new FreshdeskContract(), new BrazeContract(),
+            new PlentificContract());
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -105,18 +113,24 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
-    private SandboxResponse answer(HttpExchange exchange) {
+    private SandboxResponse answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         Contract contract = CONTRACTS.stream().filter(c -> c.path().equals(path)).findFirst().orElse(null);
         if (contract == null) {
             return SandboxResponse.error(404, "no such path: " + path);
         }
-        Map<String, String> query = parseQuery(exchange.getRequestURI().getRawQuery());
+        SandboxRequest request;
         Knobs knobs;
         try {
-            knobs = Knobs.from(query, contract.pageSizeParam(), contract.defaultPageSize());
-        } catch (NumberFormatException e) {
-            return SandboxResponse.error(400, "bad parameter");
+            JsonNode body = readBody(exchange);
+            Map<String, String> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
+            Map<String, String> params = contract.params(parseQuery(exchange.getRequestURI().getRawQuery()), headers, body);
+            request = new SandboxRequest(url() + exchange.getRequestURI(), path, exchange.getRequestMethod(), params,
+                    headers, body);
+            knobs = Knobs.from(params, contract.pageSizeParam(), contract.defaultPageSize());
+        } catch (IllegalArgumentException e) {
+            return SandboxResponse.error(400, e.getMessage() == null ? "bad request" : e.getMessage());
         }
         if (!rateLimit.tryAcquire()) {
             return SandboxResponse.error(429, "rate limited").withHeader("Retry-After", "1");
@@ -126,8 +140,23 @@ public final class SandboxServer implements AutoCloseable {
         if (fault != null) {
             return fault;
         }
-        String requestUrl = url() + exchange.getRequestURI().toString();
-        return contract.serve(requestUrl, query, dataSet(knobs.records(), knobs.seed()), knobs);
+        try {
+            return contract.serve(request, dataSet(knobs.records(), knobs.seed()), knobs);
+        } catch (IllegalArgumentException e) {
+            return SandboxResponse.error(400, e.getMessage() == null ? "bad request" : e.getMessage());
+        }
+    }
+
+    private static JsonNode readBody(HttpExchange exchange) throws IOException {
+        byte[] bytes = exchange.getRequestBody().readAllBytes();
+        if (bytes.length == 0) {
+            return JSON.createObjectNode();
+        }
+        try {
+            return JSON.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("request body is not JSON");
+        }
     }
 
     private void send(HttpExchange exchange, SandboxResponse response) throws IOException {

@@ -1,0 +1,19 @@
+package io.caravan.sandbox;
+
+/** HubSpot style: {@code limit} / {@code after}, {@code paging.next.after}; {@code paging} absent at the end. */
+final class HubSpotContract extends Contract {
+
+    HubSpotContract() {
+        super("/hubspot/crm/v3/objects/contacts", "limit", 10);
+    }
+
+    @Override
+    SandboxResponse serve(SandboxRequest request, DataSet data, Knobs knobs) {
+        PageSlice slice = PageSlice.of(data, intParam(request.params(), "after", 0), knobs.pageSize(), knobs.overlap());
+        String paging = slice.hasMore()
+                ? ",\"paging\":{\"next\":{\"after\":\"" + slice.to() + "\",\"link\":"
+                        + quoted(Links.withParam(request.url(), "after", slice.to())) + "}}"
+                : "";
+        return page("{\"results\":", slice, paging + "}");
+    }
+}

@@ -1,0 +1,100 @@
+package io.caravan.route;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.caravan.run.RunObserver;
+import io.caravan.run.RunSummary;
+import io.caravan.sandbox.SandboxServer;
+import io.caravan.support.LandedData;
+import io.caravan.support.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every route file in {@code routes/}, booted as it is (its own one-shot timer trigger) against the
+ * sandbox: the table it names holds exactly the data set, and the run completes once.
+ * A file {@code x-y.camel.yaml} is source {@code x-y} landing in table {@code x_y}.
+ */
+class RouteFilesTest {
+
+    private static final int RECORDS = 1_234;
+
+    private static SandboxServer sandbox;
+    private static HikariDataSource dataSource;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sandbox = SandboxServer.start(0);
+        dataSource = TestDatabase.dataSource();
+    }
+
+    @AfterAll
+    static void stop() {
+        dataSource.close();
+        sandbox.close();
+    }
+
+    static List<Path> routeFiles() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("routes"))) {
+            return files.filter(f -> f.toString().endsWith(".camel.yaml")).sorted().toList();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routeFiles")
+    void routeFileLandsExactlyTheDataSet(Path file) throws Exception {
+        String source = file.getFileName().toString().replace(".camel.yaml", "");
+        String table = source.replace('-', '_');
+        drop(table);
+        BlockingQueue<RunSummary> finished = new ArrayBlockingQueue<>(4);
+        try (CamelContext context = new DefaultCamelContext()) {
+            Properties properties = new Properties();
+            properties.put("caravan.sandbox.url", sandbox.url());
+            properties.put("caravan.demo.records", Integer.toString(RECORDS));
+            context.getPropertiesComponent().setInitialProperties(properties);
+            context.getRegistry().bind("caravanDataSource", dataSource);
+            context.getRegistry().bind("observer", (RunObserver) finished::add);
+            context.addRoutes(new PaginatedHttpRouteTemplate());
+            PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString(file.getFileName().toString(),
+                    Files.readString(file)));
+            context.start();
+
+            RunSummary summary = finished.poll(60, TimeUnit.SECONDS);
+
+            assertThat(summary).as("a run of %s finished", source).isNotNull();
+            assertThat(summary.failure()).isNull();
+            assertThat(summary.source()).isEqualTo(source);
+            LandedData landed = LandedData.inTable(dataSource, table, source);
+            assertThat(landed.rows()).isEqualTo(RECORDS);
+            assertThat(landed.checksum()).isEqualTo(LandedData.of(sandbox.dataSet(RECORDS, 42)).checksum());
+            assertThat(summary.recordsLoaded()).isEqualTo(RECORDS);
+            assertThat(finished).isEmpty();
+        } finally {
+            drop(table);
+        }
+    }
+
+    private static void drop(String table) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + table);
+        }
+    }
+}
