@@ -13,7 +13,7 @@ final class BrazeContract extends Contract {
     @Override
     SandboxResponse serve(SandboxRequest request, DataSet data, Knobs knobs) {
         int number = Math.max(0, intParam(request.params(), "page", 0));
-        PageSlice slice = PageSlice.of(data, number * knobs.pageSize(), knobs.pageSize(), knobs.overlap());
+        PageSlice slice = PageSlice.of(data, number * knobs.pageSize(), knobs);
         return page("{\"campaigns\":", slice, ",\"message\":\"success\"}");
     }
 }

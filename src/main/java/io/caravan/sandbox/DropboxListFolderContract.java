@@ -33,8 +33,8 @@ final class DropboxListFolderContract extends Contract {
 
     /** A page of entries from {@code start}, with the cursor for the rest. */
     static SandboxResponse entries(SandboxRequest request, DataSet data, Knobs knobs, int start) {
-        PageSlice slice = PageSlice.of(data, start, knobs.pageSize(), knobs.overlap());
-        return page("{\"entries\":", slice, ",\"cursor\":" + quoted(OpaqueCursor.at(slice.to(), request.params(), "limit"))
+        PageSlice slice = PageSlice.of(data, start, knobs);
+        return page("{\"entries\":", slice, ",\"cursor\":" + quoted(OpaqueCursor.at(slice.next(), request.params(), "limit"))
                 + ",\"has_more\":" + slice.hasMore() + "}");
     }
 }

@@ -10,6 +10,6 @@ final class FreshdeskContract extends Contract {
     @Override
     SandboxResponse serve(SandboxRequest request, DataSet data, Knobs knobs) {
         int number = Math.max(1, intParam(request.params(), "page", 1));
-        return page("", PageSlice.of(data, (number - 1) * knobs.pageSize(), knobs.pageSize(), knobs.overlap()), "");
+        return page("", PageSlice.of(data, (number - 1) * knobs.pageSize(), knobs), "");
     }
 }

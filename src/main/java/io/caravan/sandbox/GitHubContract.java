@@ -16,13 +16,13 @@ final class GitHubContract extends Contract {
     SandboxResponse serve(SandboxRequest request, DataSet data, Knobs knobs) {
         int number = Math.max(1, intParam(request.params(), "page", 1));
         int lastPage = Math.max(1, (data.size() + knobs.pageSize() - 1) / knobs.pageSize());
-        PageSlice slice = PageSlice.of(data, (number - 1) * knobs.pageSize(), knobs.pageSize(), knobs.overlap());
+        PageSlice slice = PageSlice.of(data, (number - 1) * knobs.pageSize(), knobs);
         StringJoiner link = new StringJoiner(", ");
         if (number > 1) {
             link.add(rel(request.url(), number - 1, "prev"));
         }
-        if (number < lastPage) {
-            link.add(rel(request.url(), number + 1, "next"));
+        if (slice.hasMore()) {
+            link.add(rel(request.url(), slice.nextPageNumber(number), "next"));
         }
         link.add(rel(request.url(), lastPage, "last"));
         link.add(rel(request.url(), 1, "first"));

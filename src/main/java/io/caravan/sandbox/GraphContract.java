@@ -19,10 +19,10 @@ final class GraphContract extends Contract {
 
     @Override
     SandboxResponse serve(SandboxRequest request, DataSet data, Knobs knobs) {
-        PageSlice slice = PageSlice.of(data, intParam(request.params(), "start", 0), knobs.pageSize(), knobs.overlap());
+        PageSlice slice = PageSlice.of(data, intParam(request.params(), "start", 0), knobs);
         String next = "";
         if (slice.hasMore()) {
-            String token = URLEncoder.encode(OpaqueCursor.at(slice.to(), request.params(), "$top"), StandardCharsets.UTF_8);
+            String token = URLEncoder.encode(OpaqueCursor.at(slice.next(), request.params(), "$top"), StandardCharsets.UTF_8);
             String base = request.url().substring(0, request.url().indexOf(request.path()) + request.path().length());
             next = ",\"@odata.nextLink\":" + quoted(base + "?$top=" + knobs.pageSize() + "&$skiptoken=" + token);
         }

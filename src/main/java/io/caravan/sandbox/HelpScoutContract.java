@@ -14,9 +14,9 @@ final class HelpScoutContract extends Contract {
     SandboxResponse serve(SandboxRequest request, DataSet data, Knobs knobs) {
         int number = Math.max(1, intParam(request.params(), "page", 1));
         int totalPages = (data.size() + knobs.pageSize() - 1) / knobs.pageSize();
-        PageSlice slice = PageSlice.of(data, (number - 1) * knobs.pageSize(), knobs.pageSize(), knobs.overlap());
+        PageSlice slice = PageSlice.of(data, (number - 1) * knobs.pageSize(), knobs);
         String links = "{\"self\":{\"href\":" + quoted(Links.withParam(request.url(), "page", number)) + "}"
-                + (number < totalPages ? ",\"next\":{\"href\":" + quoted(Links.withParam(request.url(), "page", number + 1)) + "}" : "")
+                + (slice.hasMore() ? ",\"next\":{\"href\":" + quoted(Links.withParam(request.url(), "page", slice.nextPageNumber(number))) + "}" : "")
                 + "}";
         return page("{\"_embedded\":{\"conversations\":", slice, "},\"_links\":" + links + ",\"page\":{\"size\":"
                 + knobs.pageSize() + ",\"totalElements\":" + data.size() + ",\"totalPages\":" + totalPages

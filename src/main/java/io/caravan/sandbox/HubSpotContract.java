@@ -9,10 +9,10 @@ final class HubSpotContract extends Contract {
 
     @Override
     SandboxResponse serve(SandboxRequest request, DataSet data, Knobs knobs) {
-        PageSlice slice = PageSlice.of(data, intParam(request.params(), "after", 0), knobs.pageSize(), knobs.overlap());
+        PageSlice slice = PageSlice.of(data, intParam(request.params(), "after", 0), knobs);
         String paging = slice.hasMore()
-                ? ",\"paging\":{\"next\":{\"after\":\"" + slice.to() + "\",\"link\":"
-                        + quoted(Links.withParam(request.url(), "after", slice.to())) + "}}"
+                ? ",\"paging\":{\"next\":{\"after\":\"" + slice.next() + "\",\"link\":"
+                        + quoted(Links.withParam(request.url(), "after", slice.next())) + "}}"
                 : "";
         return page("{\"results\":", slice, paging + "}");
     }

@@ -16,7 +16,7 @@ final class JiraContract extends Contract {
     SandboxResponse serve(SandboxRequest request, DataSet data, Knobs knobs) {
         int startAt = intParam(request.params(), "startAt", 0);
         int size = Math.min(knobs.pageSize(), SERVER_MAX);
-        PageSlice slice = PageSlice.of(data, startAt, size, knobs.overlap());
+        PageSlice slice = PageSlice.of(data, startAt, size, knobs);
         return page("{\"startAt\":" + startAt + ",\"maxResults\":" + size + ",\"total\":" + data.size()
                 + ",\"issues\":", slice, "}");
     }

@@ -28,8 +28,8 @@ final class NotionContract extends Contract {
         if (!request.method().equals("POST")) {
             return SandboxResponse.error(405, "use POST");
         }
-        PageSlice slice = PageSlice.of(data, intParam(request.params(), "start", 0), knobs.pageSize(), knobs.overlap());
-        String next = slice.hasMore() ? quoted(OpaqueCursor.at(slice.to(), request.params(), "page_size")) : "null";
+        PageSlice slice = PageSlice.of(data, intParam(request.params(), "start", 0), knobs);
+        String next = slice.hasMore() ? quoted(OpaqueCursor.at(slice.next(), request.params(), "page_size")) : "null";
         return page("{\"object\":\"list\",\"results\":", slice, ",\"has_more\":" + slice.hasMore()
                 + ",\"next_cursor\":" + next + "}");
     }

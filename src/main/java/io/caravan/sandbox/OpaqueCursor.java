@@ -57,7 +57,8 @@ final class OpaqueCursor {
     static String at(int start, Map<String, String> params, String pageSizeParam) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("start", Integer.toString(start));
-        for (String knob : new String[] {"records", "seed", "max_page_size", pageSizeParam}) {
+        for (String knob : new String[] {"records", "seed", "max_page_size", "endless", "repeat_cursor", "overlap",
+                pageSizeParam}) {
             if (params.containsKey(knob)) {
                 fields.put(knob, params.get(knob));
             }

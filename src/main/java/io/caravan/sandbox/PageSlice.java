@@ -4,29 +4,37 @@ import java.io.ByteArrayOutputStream;
 
 /**
  * The records one page serves: indexes {@code from} (inclusive) to {@code to} (exclusive) of the
- * data set, widened backwards by the overlap knob on every page but the first.
+ * data set, widened backwards by the overlap knob on every page but the first. Two knobs make the
+ * API misbehave: {@code endless} (the data never runs out: indexes wrap around) and
+ * {@code repeat_cursor} (the position handed out for the next page is this page's own).
  */
-record PageSlice(DataSet data, int from, int to) {
+record PageSlice(DataSet data, int start, int from, int to, boolean endless, boolean repeat) {
 
-    static PageSlice of(DataSet data, int start, int pageSize, int overlap) {
-        int first = Math.min(start, data.size());
-        int end = Math.min(first + pageSize, data.size());
-        int from = first > 0 ? Math.max(0, first - overlap) : first;
-        return new PageSlice(data, from, end);
+    static PageSlice of(DataSet data, int start, Knobs knobs) {
+        return of(data, start, knobs.pageSize(), knobs);
+    }
+
+    /** A page of {@code pageSize} records from {@code start} (for servers that override the size asked for). */
+    static PageSlice of(DataSet data, int start, int pageSize, Knobs knobs) {
+        int first = knobs.endless() ? start : Math.min(start, data.size());
+        int end = knobs.endless() ? first + pageSize : Math.min(first + pageSize, data.size());
+        int from = first > 0 ? Math.max(0, first - knobs.overlap()) : first;
+        return new PageSlice(data, first, from, end, knobs.endless() && data.size() > 0, knobs.repeatCursor());
     }
 
     /** Whether records remain after this page. */
     boolean hasMore() {
-        return to < data.size();
+        return endless || to < data.size();
     }
 
-    boolean isEmpty() {
-        return from >= to;
+    /** Where the next page starts (the Stripe-style cursor is its id minus one, as ids are index + 1). */
+    int next() {
+        return repeat ? start : to;
     }
 
-    /** Id of the last record served (the Stripe-style cursor). */
-    long lastId() {
-        return to;
+    /** The number of the page after page {@code number}. */
+    int nextPageNumber(int number) {
+        return repeat ? number : number + 1;
     }
 
     /** Writes the records as a JSON array. */
@@ -36,7 +44,7 @@ record PageSlice(DataSet data, int from, int to) {
             if (i > from) {
                 out.write(',');
             }
-            out.writeBytes(data.json(i));
+            out.writeBytes(data.json(i % data.size()));
         }
         out.write(']');
     }

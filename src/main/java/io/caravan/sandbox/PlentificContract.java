@@ -24,7 +24,7 @@ final class PlentificContract extends Contract {
 
     @Override
     SandboxResponse serve(SandboxRequest request, DataSet data, Knobs knobs) {
-        PageSlice slice = PageSlice.of(data, intParam(request.params(), "offset", 0), knobs.pageSize(), knobs.overlap());
+        PageSlice slice = PageSlice.of(data, intParam(request.params(), "offset", 0), knobs);
         return page("{\"data\":", slice, ",\"count\":" + data.size() + "}");
     }
 }

@@ -32,13 +32,13 @@ final class ShopifyContract extends Contract {
 
     @Override
     SandboxResponse serve(SandboxRequest request, DataSet data, Knobs knobs) {
-        PageSlice slice = PageSlice.of(data, intParam(request.params(), "start", 0), knobs.pageSize(), knobs.overlap());
+        PageSlice slice = PageSlice.of(data, intParam(request.params(), "start", 0), knobs);
         SandboxResponse response = page("{\"products\":", slice, "}");
         if (!slice.hasMore()) {
             return response;
         }
         String base = request.url().substring(0, request.url().indexOf(request.path()) + request.path().length());
-        String pageInfo = URLEncoder.encode(OpaqueCursor.at(slice.to(), request.params(), "limit"), StandardCharsets.UTF_8);
+        String pageInfo = URLEncoder.encode(OpaqueCursor.at(slice.next(), request.params(), "limit"), StandardCharsets.UTF_8);
         return response.withHeader("Link", "<" + base + "?limit=" + knobs.pageSize() + "&page_info=" + pageInfo
                 + ">; rel=\"next\"");
     }

@@ -17,8 +17,8 @@ final class SlackContract extends Contract {
 
     @Override
     SandboxResponse serve(SandboxRequest request, DataSet data, Knobs knobs) {
-        PageSlice slice = PageSlice.of(data, intParam(request.params(), "start", 0), knobs.pageSize(), knobs.overlap());
-        String next = slice.hasMore() ? OpaqueCursor.at(slice.to(), request.params(), "limit") : "";
+        PageSlice slice = PageSlice.of(data, intParam(request.params(), "start", 0), knobs);
+        String next = slice.hasMore() ? OpaqueCursor.at(slice.next(), request.params(), "limit") : "";
         return page("{\"ok\":true,\"messages\":", slice, ",\"has_more\":" + slice.hasMore()
                 + ",\"response_metadata\":{\"next_cursor\":" + quoted(next) + "}}");
     }

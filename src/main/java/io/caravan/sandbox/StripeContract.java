@@ -14,7 +14,7 @@ final class StripeContract extends Contract {
     SandboxResponse serve(SandboxRequest request, DataSet data, Knobs knobs) {
         String after = request.params().get("starting_after");
         int start = after == null ? 0 : data.indexAfterId(Long.parseLong(after));
-        PageSlice slice = PageSlice.of(data, start, knobs.pageSize(), knobs.overlap());
+        PageSlice slice = PageSlice.of(data, start, knobs);
         return page("{\"object\":\"list\",\"url\":\"/v1/customers\",\"data\":", slice,
                 ",\"has_more\":" + slice.hasMore() + "}");
     }

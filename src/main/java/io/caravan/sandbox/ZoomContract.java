@@ -17,8 +17,8 @@ final class ZoomContract extends Contract {
 
     @Override
     SandboxResponse serve(SandboxRequest request, DataSet data, Knobs knobs) {
-        PageSlice slice = PageSlice.of(data, intParam(request.params(), "start", 0), knobs.pageSize(), knobs.overlap());
-        String next = slice.hasMore() ? OpaqueCursor.at(slice.to(), request.params(), "page_size") : "";
+        PageSlice slice = PageSlice.of(data, intParam(request.params(), "start", 0), knobs);
+        String next = slice.hasMore() ? OpaqueCursor.at(slice.next(), request.params(), "page_size") : "";
         return page("{\"page_size\":" + knobs.pageSize() + ",\"total_records\":" + data.size()
                 + ",\"next_page_token\":" + quoted(next) + ",\"users\":", slice, "}");
     }

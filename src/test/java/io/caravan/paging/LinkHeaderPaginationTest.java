@@ -1,0 +1,22 @@
+package io.caravan.paging;
+
+import java.util.Map;
+
+/** RFC 8288 Link header, rel="next" absent on the last page (GitHub). */
+class LinkHeaderPaginationTest extends PaginationContractTest {
+
+    @Override
+    String path() {
+        return "/github/repos/caravan/demo/issues";
+    }
+
+    @Override
+    int pageSize() {
+        return 100;
+    }
+
+    @Override
+    Map<String, String> parameters() {
+        return Map.of("pagination", "linkHeader", "pageSizeParam", "per_page", "pageSize", "100", "recordsPath", "$");
+    }
+}

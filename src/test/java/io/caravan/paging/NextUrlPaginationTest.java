@@ -1,0 +1,23 @@
+package io.caravan.paging;
+
+import java.util.Map;
+
+/** Next URL in the body, absent at the end (Microsoft Graph's @odata.nextLink). */
+class NextUrlPaginationTest extends PaginationContractTest {
+
+    @Override
+    String path() {
+        return "/graph/v1.0/users";
+    }
+
+    @Override
+    int pageSize() {
+        return 100;
+    }
+
+    @Override
+    Map<String, String> parameters() {
+        return Map.of("pagination", "nextUrl", "nextUrlPath", "$['@odata.nextLink']", "pageSizeParam", "$top",
+                "pageSize", "100", "recordsPath", "$.value");
+    }
+}

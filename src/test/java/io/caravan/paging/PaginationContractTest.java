@@ -1,0 +1,149 @@
+package io.caravan.paging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.caravan.run.RunSummary;
+import io.caravan.run.SourceFailedException;
+import io.caravan.sandbox.SandboxServer;
+import io.caravan.support.CaravanHarness;
+import io.caravan.support.LandedData;
+import io.caravan.support.TestDatabase;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The contract every pagination style must keep, inherited by one test per style (the Spring Batch
+ * restartable-reader idea): all records exactly once at the edges of a page, a soft page cap that
+ * stops cleanly, a repeated cursor caught before it loops, and an endless API stopped by the hard cap
+ * with a clear error. Each subclass names a sandbox contract in that style and its configuration.
+ */
+abstract class PaginationContractTest {
+
+    private static final AtomicInteger SOURCES = new AtomicInteger();
+
+    private static SandboxServer sandbox;
+    private static HikariDataSource dataSource;
+    private static CaravanHarness caravan;
+    private static String table;
+
+    /** The sandbox path of the contract. */
+    abstract String path();
+
+    /** The page size the configuration asks for (and the sandbox serves). */
+    abstract int pageSize();
+
+    /** The template parameters of the style, without url and table. */
+    abstract Map<String, String> parameters();
+
+    /** Whether the API hands out the cursor (so it can repeat one); false where Caravan computes it. */
+    boolean apiHandsOutCursor() {
+        return true;
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        sandbox = SandboxServer.start(0);
+        dataSource = TestDatabase.dataSource();
+        caravan = new CaravanHarness(dataSource);
+        table = TestDatabase.uniqueTable("pagination");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        caravan.close();
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + table);
+        }
+        dataSource.close();
+        sandbox.close();
+    }
+
+    @ParameterizedTest(name = "{0} pages of records (-1: one record short of a page)")
+    @ValueSource(ints = {0, 1, -1, 100, 101, 2_500})
+    void landsEveryRecordExactlyOnce(int size) throws Exception {
+        int records = switch (size) {
+            case -1 -> pageSize() - 1;
+            case 100 -> pageSize();
+            case 101 -> pageSize() + 1;
+            default -> size;
+        };
+        String source = addSource(records, "", Map.of());
+
+        RunSummary summary = caravan.run(source);
+
+        LandedData landed = LandedData.inTable(dataSource, table, source);
+        assertThat(landed.rows()).isEqualTo(records);
+        assertThat(landed.checksum()).isEqualTo(LandedData.of(sandbox.dataSet(records, 42)).checksum());
+        assertThat(summary.recordsLoaded()).isEqualTo(records);
+    }
+
+    @Test
+    void softPageCapStopsTheRunCleanly() throws Exception {
+        String source = addSource(2_500, "", Map.of("stopAfterPages", "3"));
+        long before = sandbox.requestCount();
+
+        RunSummary summary = caravan.run(source);
+
+        assertThat(summary.completed()).isTrue();
+        assertThat(summary.pages()).isEqualTo(3);
+        assertThat(sandbox.requestCount() - before).isEqualTo(3);
+        assertThat(LandedData.inTable(dataSource, table, source).rows()).isEqualTo(3L * pageSize());
+    }
+
+    @Test
+    void repeatedCursorFailsBeforeLooping() throws Exception {
+        assumeTrue(apiHandsOutCursor(), "Caravan computes this style's paging value; the API cannot repeat it");
+        String source = addSource(2_500, "&repeat_cursor=true", Map.of());
+        long before = sandbox.requestCount();
+
+        assertThatThrownBy(() -> caravan.run(source))
+                .cause().isInstanceOf(SourceFailedException.class)
+                .hasMessageContaining("source '" + source + "' failed at page 2")
+                .hasMessageContaining("the API led back to a request already sent");
+        assertThat(sandbox.requestCount() - before).isEqualTo(2);
+    }
+
+    @Test
+    void repeatedCursorEndsTheRunWhenThatIsTheApisEndSignal() throws Exception {
+        assumeTrue(apiHandsOutCursor(), "Caravan computes this style's paging value; the API cannot repeat it");
+        String source = addSource(2_500, "&repeat_cursor=true", Map.of("onRepeatedRequest", "stop"));
+        long before = sandbox.requestCount();
+
+        RunSummary summary = caravan.run(source);
+
+        assertThat(summary.completed()).isTrue();
+        assertThat(sandbox.requestCount() - before).isEqualTo(2);
+    }
+
+    @Test
+    void endlessApiIsStoppedByTheHardCapWithAClearError() throws Exception {
+        String source = addSource(2_500, "&endless=true", Map.of("maxPages", "12"));
+        long before = sandbox.requestCount();
+
+        assertThatThrownBy(() -> caravan.run(source))
+                .cause().isInstanceOf(SourceFailedException.class)
+                .hasMessageContaining("source '" + source + "' failed at page 12")
+                .hasMessageContaining("page cap of 12 pages reached while the API still offers a next page");
+        assertThat(sandbox.requestCount() - before).isEqualTo(12);
+    }
+
+    private String addSource(int records, String knobs, Map<String, String> overrides) throws Exception {
+        String source = getClass().getSimpleName().toLowerCase() + "_" + SOURCES.incrementAndGet();
+        Map<String, String> params = new LinkedHashMap<>(parameters());
+        params.put("url", sandbox.url() + path() + "?records=" + records + knobs);
+        params.put("keyPath", "$.id");
+        params.put("table", table);
+        params.putAll(overrides);
+        caravan.addSource(source, params);
+        return source;
+    }
+}
