@@ -80,6 +80,8 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             .templateParameter("stopAfterPages", "", "Stop (successfully) after this many pages")
             .templateParameter("stopAfterRecords", "", "Stop (successfully) after this many records")
             .templateParameter("onRepeatedRequest", "fail", "A request repeating one already sent: fail or stop")
+            .templateParameter("mode", "stream", "stream: batches to the sink; collect: return all records to the caller")
+            .templateParameter("collectMaxRecords", "10000", "collect: the most records returned; more fails the run")
             .templateParameter("maxPages", "100000", "Hard page cap: the run fails if the API offers more")
             .templateParameter("batchSize", "1000", "Records per sink batch")
             .templateParameter("dedupeWindow", "100000", "Recent record keys remembered to drop repeats")
@@ -100,8 +102,10 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
                 rtc.bind("caravanStart", Processor.class, (Processor) source::start);
                 rtc.bind("caravanSendNext", Processor.class, (Processor) source::sendNext);
                 rtc.bind("caravanReadPage", Processor.class, (Processor) source::readPage);
+                rtc.bind("caravanKeep", Processor.class, (Processor) source::keep);
                 rtc.bind("caravanTakeBatch", Processor.class, (Processor) source::takeBatch);
                 rtc.bind("caravanBatchLanded", Processor.class, (Processor) source::batchLanded);
+                rtc.bind("caravanPageDone", Processor.class, (Processor) source::pageDone);
                 rtc.bind("caravanFinish", Processor.class, (Processor) source::finish);
                 rtc.bind("caravanFail", Processor.class, (Processor) source::fail);
                 rtc.bind("caravanRetried", Processor.class, (Processor) source::retried);
@@ -124,9 +128,9 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
                     .process("{{caravanSendNext}}")
                     .to(HTTP_COMPONENT + "://caravan?connectTimeout={{connectTimeoutMs}}&responseTimeout={{readTimeoutMs}}")
                     .process("{{caravanReadPage}}")
-                    .split(body()).streaming()
+                    .split(body()).streaming().stopOnException()
                         .idempotentConsumer(ROW_KEY).idempotentRepository("{{caravanSeen}}")
-                            .process(exchange -> SourceRun.of(exchange).buffer(exchange.getMessage().getBody(Map.class)))
+                            .process("{{caravanKeep}}")
                         .end()
                     .end()
                     .filter(exchange -> SourceRun.of(exchange).flushDue())
@@ -134,7 +138,7 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
                         .to("{{sink}}")
                         .process("{{caravanBatchLanded}}")
                     .end()
-                    .process(exchange -> SourceRun.of(exchange).pageDone())
+                    .process("{{caravanPageDone}}")
                 .end()
                 .process("{{caravanFinish}}");
     }

@@ -6,6 +6,7 @@ import io.caravan.load.JdbcLandingTable;
 import io.caravan.paging.Page;
 import io.caravan.paging.PageRequestLog;
 import io.caravan.records.RecordRows;
+import io.caravan.records.SeenKeys;
 import io.caravan.request.HttpRequestPreparer;
 import io.caravan.request.PageRequest;
 import io.caravan.run.RunObserver;
@@ -19,7 +20,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,14 +34,13 @@ public final class PaginatedSource {
     private static final String BATCH_SIZE = "CaravanBatchSize";
 
     private final SourceSettings settings;
-    private final MemoryIdempotentRepository seenKeys;
+    private final SeenKeys seenKeys;
     private final ObjectMapper mapper = new ObjectMapper();
     private final RecordRows rows;
 
     public PaginatedSource(SourceSettings settings) {
         this.settings = settings;
-        this.seenKeys = (MemoryIdempotentRepository) MemoryIdempotentRepository.memoryIdempotentRepository(
-                settings.dedupeWindow());
+        this.seenKeys = new SeenKeys(settings.dedupeWindow());
         this.rows = new RecordRows(settings.source(), settings.key(), mapper);
     }
 
@@ -80,8 +80,19 @@ public final class PaginatedSource {
         run.advance(next);
         // The response headers are read; dropping them spares every split copy of the page.
         exchange.getMessage().getHeaders().clear();
-        run.offered(records.size());
         exchange.getMessage().setBody(rows.rows(records));
+    }
+
+    /** A row past the duplicate check joins the batch, or in collect mode the records returned. */
+    public void keep(Exchange exchange) throws Exception {
+        SourceRun run = SourceRun.of(exchange);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> row = exchange.getMessage().getBody(Map.class);
+        if (settings.collects()) {
+            run.collect(mapper.readValue((String) row.get("payload"), Object.class));
+        } else {
+            run.buffer(row);
+        }
     }
 
     /**
@@ -109,9 +120,17 @@ public final class PaginatedSource {
         SourceRun.of(exchange).batchLanded(exchange.getProperty(BATCH_SIZE, 0, Integer.class));
     }
 
-    /** The run completed: its summary is logged and given to every {@link RunObserver}. */
+    /**
+     * The run completed: its summary is logged and given to every {@link RunObserver}; in collect
+     * mode the body is the list of every record.
+     */
     public void finish(Exchange exchange) {
-        publish(exchange, SourceRun.of(exchange).summary(null));
+        SourceRun run = SourceRun.of(exchange);
+        if (settings.collects()) {
+            exchange.getMessage().getHeaders().clear();
+            exchange.getMessage().setBody(run.collected());
+        }
+        publish(exchange, run.summary(null, seenKeys.repeats()));
     }
 
     /**
@@ -120,14 +139,29 @@ public final class PaginatedSource {
      */
     public void fail(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        SourceFailedException reported = ObjectHelper.getException(SourceFailedException.class, cause);
+        if (reported != null) {
+            // Already reported where it happened (inside the split): propagate that one, unwrapped.
+            exchange.setProperty(Exchange.EXCEPTION_CAUGHT, reported);
+            return;
+        }
         SourceRun run = exchange.getProperty(SourceRun.PROPERTY, SourceRun.class);
-        if (run == null) {
+        if (run == null || !run.markFailed()) {
             return;
         }
         String message = PageRequestLog.failureMessage(settings.source(), run.current(), cause);
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT, new SourceFailedException(message, cause));
         LOG.error(message);
-        publish(exchange, run.summary(PageRequestLog.causeOf(cause)));
+        publish(exchange, run.summary(PageRequestLog.causeOf(cause), seenKeys.repeats()));
+    }
+
+    /** A page is fully handled: the collect cap is checked and progress reported. */
+    public void pageDone(Exchange exchange) {
+        SourceRun run = SourceRun.of(exchange);
+        if (settings.collects()) {
+            run.checkCollected(settings.collectMax());
+        }
+        run.pageDone();
     }
 
     /** A request was sent again after a retriable failure. */

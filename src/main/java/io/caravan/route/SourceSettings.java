@@ -35,10 +35,16 @@ import java.util.function.Function;
  * @param dedupeWindow how many recent keys the run remembers to drop repeated records
  * @param table        the landing table of the default JDBC sink, or {@code null} with another sink
  * @param dataSource   the name of the DataSource bean of the JDBC sink
+ * @param collectMax   in collect mode, the most records the run may return; 0 in stream mode
  */
 public record SourceSettings(String source, PageRequest first, Paginator paginator, StopConditions stops,
         FollowingPages following, RecordSelector selector, RecordKey key, int maxPages, boolean stopOnRepeat,
-        int batchSize, int dedupeWindow, JdbcLandingTable table, String dataSource) {
+        int batchSize, int dedupeWindow, JdbcLandingTable table, String dataSource, int collectMax) {
+
+    /** Whether the run returns all records to its caller instead of streaming them to the sink. */
+    public boolean collects() {
+        return collectMax > 0;
+    }
 
     /** Styles that page by number or offset: an empty page is their only end signal besides totals. */
     private static final Set<String> ADDRESSED_STYLES = Set.of("pageNumber", "offset");
@@ -69,7 +75,8 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
                 positive(param, "batchSize"),
                 positive(param, "dedupeWindow"),
                 isBlank(table) ? null : new JdbcLandingTable(table),
-                param.apply("dataSource"));
+                param.apply("dataSource"),
+                collectMax(param));
     }
 
     private static Paginator paginator(String style, Function<String, String> param) {
@@ -102,6 +109,15 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
             case "pageSize" -> positive(param, "pageSize");
             case "records" -> null;
             default -> throw new IllegalArgumentException("offsetStep '" + step + "': use pageSize or records");
+        };
+    }
+
+    private static int collectMax(Function<String, String> param) {
+        String mode = required(param, "mode");
+        return switch (mode) {
+            case "stream" -> 0;
+            case "collect" -> positive(param, "collectMaxRecords");
+            default -> throw new IllegalArgumentException("mode '" + mode + "': use stream or collect");
         };
     }
 

@@ -28,6 +28,7 @@ public final class SourceRun {
     private final long started = System.nanoTime();
     private final RunProgress progress;
     private final List<Map<String, Object>> batch = new ArrayList<>();
+    private final List<Object> collected = new ArrayList<>();
 
     private final PagingTally tally = new PagingTally();
     private final Set<String> requestsSent = new HashSet<>();
@@ -36,8 +37,7 @@ public final class SourceRun {
     private PageRequest current;
     private PageRequest next;
     private long recordsLoaded;
-    private long offered;
-    private long buffered;
+    private boolean failed;
     private long retries;
 
     /**
@@ -121,15 +121,37 @@ public final class SourceRun {
         next = request;
     }
 
-    /** The rows of a page go to the duplicate check. */
-    public void offered(int rows) {
-        offered += rows;
+    /** Marks the run failed; true the first time only, so a failure is reported once. */
+    public boolean markFailed() {
+        boolean first = !failed;
+        failed = true;
+        return first;
     }
 
     /** Adds a record row (already past the duplicate check) to the batch. */
     public void buffer(Map<String, Object> row) {
         batch.add(row);
-        buffered++;
+    }
+
+    /** Keeps a record to return to the caller (collect mode). */
+    public void collect(Object record) {
+        collected.add(record);
+    }
+
+    /**
+     * Fails the run when more than {@code max} records were collected, so a source larger than
+     * expected cannot exhaust memory (checked per page: at most one page over the cap is held).
+     */
+    public void checkCollected(int max) {
+        if (collected.size() > max) {
+            throw new IllegalStateException("collect mode returns at most " + max
+                    + " records and this source has more; use mode=stream or raise collectMaxRecords");
+        }
+    }
+
+    /** The records collected, in order. */
+    public List<Object> collected() {
+        return collected;
     }
 
     /** Whether the batch must go to the sink now: full, or the pages have run out. */
@@ -158,9 +180,14 @@ public final class SourceRun {
         retries++;
     }
 
-    /** The summary of this run so far; {@code failure} is {@code null} for a completed run. */
-    public RunSummary summary(String failure) {
-        return new RunSummary(source, failure, tally.pages(), tally.records(), offered - buffered, recordsLoaded,
+    /**
+     * The summary of this run so far.
+     *
+     * @param failure    why it failed, or {@code null} for a completed run
+     * @param duplicates records dropped as repeats of a key already seen in the run
+     */
+    public RunSummary summary(String failure, long duplicates) {
+        return new RunSummary(source, failure, tally.pages(), tally.records(), duplicates, recordsLoaded,
                 retries, Duration.ofNanos(System.nanoTime() - started));
     }
 }
