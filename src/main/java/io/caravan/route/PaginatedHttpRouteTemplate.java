@@ -51,7 +51,8 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             .templateParameter("source", null, "Name of the source: in progress lines, errors and summaries")
             .templateParameter("url", null, "URL of the first page")
             .templateParameter("pagination", null,
-                    "pageNumber | offset | lastRecordCursor | bodyCursor | headerToken | nextUrl | linkHeader")
+                    "pageNumber | offset | lastRecordCursor | bodyCursor | headerToken | nextUrl | linkHeader"
+                            + " | lastRecordTime | timeWindow")
             .templateParameter("trigger", "timer:{{source}}?repeatCount=1&delay=0", "Endpoint that starts a run")
             .templateParameter("method", "GET", "HTTP method of the first request")
             .templateParameter("body", "", "JSON body of the first request")
@@ -72,6 +73,12 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             .templateParameter("tokenHeader", "", "headerToken: response header carrying the next token")
             .templateParameter("nextUrlPath", "", "nextUrl: JSONPath to the next page's URL in the body")
             .templateParameter("linkHeader", "Link", "linkHeader: the response header with RFC 8288 links")
+            .templateParameter("timeField", "updated_at", "lastRecordTime: JSONPath in a record of its timestamp")
+            .templateParameter("startParam", "start_time", "Time styles: where the start time goes")
+            .templateParameter("endParam", "end_time", "timeWindow: where a window's end goes")
+            .templateParameter("windowStart", "", "Time styles: the first start time (ISO-8601 instant)")
+            .templateParameter("windowEnd", "", "timeWindow: the end of the last window (default: now)")
+            .templateParameter("windowStep", "", "timeWindow: the length of a window (ISO-8601 duration, e.g. P1D)")
             .templateParameter("stopOnEmptyPage", "auto", "Stop on an empty page: auto (pageNumber, offset), true, false")
             .templateParameter("hasMorePath", "", "Stop when the flag at this JSONPath is false")
             .templateParameter("totalPagesPath", "", "Stop when this many pages (JSONPath, read once) are read")

@@ -5,16 +5,20 @@ import io.caravan.paging.BodyCursorPaginator;
 import io.caravan.paging.FollowingPages;
 import io.caravan.paging.HeaderTokenPaginator;
 import io.caravan.paging.LastRecordCursorPaginator;
+import io.caravan.paging.LastRecordTimePaginator;
 import io.caravan.paging.LinkHeaderPaginator;
 import io.caravan.paging.NextUrlPaginator;
 import io.caravan.paging.OffsetPaginator;
 import io.caravan.paging.PageNumberPaginator;
 import io.caravan.paging.Paginator;
 import io.caravan.paging.StopConditions;
+import io.caravan.paging.TimeWindowPaginator;
 import io.caravan.paging.ValuePlacement;
 import io.caravan.records.RecordKey;
 import io.caravan.records.RecordSelector;
 import io.caravan.request.PageRequest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -90,8 +94,15 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
             case "headerToken" -> new HeaderTokenPaginator(required(param, "tokenHeader"), placement(param, "cursorParam"));
             case "nextUrl" -> new NextUrlPaginator(required(param, "nextUrlPath"));
             case "linkHeader" -> new LinkHeaderPaginator(required(param, "linkHeader"));
+            case "lastRecordTime" -> new LastRecordTimePaginator(placement(param, "startParam"),
+                    required(param, "timeField"), param.apply("windowStart"));
+            case "timeWindow" -> new TimeWindowPaginator(placement(param, "startParam"), placement(param, "endParam"),
+                    Instant.parse(required(param, "windowStart")),
+                    isBlank(param.apply("windowEnd")) ? Instant.now() : Instant.parse(param.apply("windowEnd").trim()),
+                    Duration.parse(required(param, "windowStep")),
+                    isBlank(param.apply("pageSize")) ? 0 : positive(param, "pageSize"));
             default -> throw new IllegalArgumentException("unknown pagination '" + style + "': use pageNumber, offset,"
-                    + " lastRecordCursor, bodyCursor, headerToken, nextUrl or linkHeader");
+                    + " lastRecordCursor, bodyCursor, headerToken, nextUrl, linkHeader, lastRecordTime or timeWindow");
         };
     }
 

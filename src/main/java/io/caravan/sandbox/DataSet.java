@@ -20,10 +20,12 @@ public final class DataSet {
 
     private final long seed;
     private final byte[][] records;
+    private final long[] updatedAt;
 
-    private DataSet(long seed, byte[][] records) {
+    private DataSet(long seed, byte[][] records, long[] updatedAt) {
         this.seed = seed;
         this.records = records;
+        this.updatedAt = updatedAt;
     }
 
     /** Generates {@code size} records from {@code seed}. */
@@ -31,10 +33,13 @@ public final class DataSet {
         ObjectMapper mapper = new ObjectMapper();
         SplittableRandom random = new SplittableRandom(seed);
         byte[][] records = new byte[size][];
+        long[] updatedAt = new long[size];
         for (int i = 0; i < size; i++) {
-            records[i] = serialise(mapper, record(mapper, random, i + 1));
+            ObjectNode record = record(mapper, random, i + 1);
+            updatedAt[i] = Instant.parse(record.get("updated_at").asText()).getEpochSecond();
+            records[i] = serialise(mapper, record);
         }
-        return new DataSet(seed, records);
+        return new DataSet(seed, records, updatedAt);
     }
 
     private static ObjectNode record(ObjectMapper mapper, SplittableRandom random, long id) {
@@ -70,6 +75,22 @@ public final class DataSet {
     /** The JSON of the record at {@code index} (0-based; its id is index + 1). */
     public byte[] json(int index) {
         return records[index];
+    }
+
+    /** Index of the first record updated at or after {@code instant} (update times rise with the id). */
+    public int indexUpdatedFrom(Instant instant) {
+        int low = 0;
+        int high = updatedAt.length;
+        long seconds = instant.getEpochSecond();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (updatedAt[mid] < seconds) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     /** Index of the first record whose id is greater than {@code id} (ids are dense, 1..size). */

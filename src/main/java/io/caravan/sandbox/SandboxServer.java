@@ -36,7 +36,7 @@ public final class SandboxServer implements AutoCloseable {
             new GitHubContract(), new ShopifyContract(), new ZoomContract(), new DropboxListFolderContract(),
             new DropboxContinueContract(), new SlackContract(), new HubSpotContract(), new JiraContract(),
             new NotionContract(), new GraphContract(), new FreshdeskContract(), new BrazeContract(),
-            new PlentificContract(), new HeaderTokenContract());
+            new PlentificContract(), new HeaderTokenContract(), new TimeRangeLogContract());
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
