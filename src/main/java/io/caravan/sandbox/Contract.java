@@ -44,6 +44,11 @@ abstract class Contract {
         return query;
     }
 
+    /** How many records of the seeded data set the contract serves from (more when its data grows). */
+    int dataSetSize(Knobs knobs) {
+        return knobs.records();
+    }
+
     /** Serves one page. */
     abstract SandboxResponse serve(SandboxRequest request, DataSet data, Knobs knobs);
 

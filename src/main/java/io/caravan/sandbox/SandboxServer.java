@@ -36,7 +36,7 @@ public final class SandboxServer implements AutoCloseable {
             new GitHubContract(), new ShopifyContract(), new ZoomContract(), new DropboxListFolderContract(),
             new DropboxContinueContract(), new SlackContract(), new HubSpotContract(), new JiraContract(),
             new NotionContract(), new GraphContract(), new FreshdeskContract(), new BrazeContract(),
-            new PlentificContract(), new HeaderTokenContract(), new TimeRangeLogContract());
+            new PlentificContract(), new HeaderTokenContract(), new TimeRangeLogContract(), new GrowingOffsetContract());
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -141,7 +141,7 @@ public final class SandboxServer implements AutoCloseable {
             return fault;
         }
         try {
-            return contract.serve(request, dataSet(knobs.records(), knobs.seed()), knobs);
+            return contract.serve(request, dataSet(contract.dataSetSize(knobs), knobs.seed()), knobs);
         } catch (IllegalArgumentException e) {
             return SandboxResponse.error(400, e.getMessage() == null ? "bad request" : e.getMessage());
         }
