@@ -16,7 +16,7 @@ public final class HeaderTokenPaginator implements Paginator {
 
     @Override
     public Optional<PageRequest> next(Page page, PageRequest base) {
-        String token = page.header().apply(headerName);
+        String token = page.header(headerName);
         return token == null || token.isBlank() ? Optional.empty() : Optional.of(placement.apply(base, token.trim()));
     }
 }

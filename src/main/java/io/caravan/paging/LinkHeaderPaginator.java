@@ -22,7 +22,7 @@ public final class LinkHeaderPaginator implements Paginator {
 
     @Override
     public Optional<PageRequest> next(Page page, PageRequest base) {
-        String header = page.header().apply(headerName);
+        String header = page.header(headerName);
         if (header == null) {
             return Optional.empty();
         }

@@ -52,7 +52,7 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             .templateParameter("url", null, "URL of the first page")
             .templateParameter("pagination", null,
                     "pageNumber | offset | lastRecordCursor | bodyCursor | headerToken | nextUrl | linkHeader"
-                            + " | lastRecordTime | timeWindow")
+                            + " | lastRecordTime | timeWindow | templated")
             .templateParameter("trigger", "timer:{{source}}?repeatCount=1&delay=0", "Endpoint that starts a run")
             .templateParameter("method", "GET", "HTTP method of the first request")
             .templateParameter("body", "", "JSON body of the first request")
@@ -79,6 +79,7 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             .templateParameter("windowStart", "", "Time styles: the first start time (ISO-8601 instant)")
             .templateParameter("windowEnd", "", "timeWindow: the end of the last window (default: now)")
             .templateParameter("windowStep", "", "timeWindow: the length of a window (ISO-8601 duration, e.g. P1D)")
+            .templateParameter("nextRequests", "", "templated: JSON array of rules building the next request")
             .templateParameter("stopOnEmptyPage", "auto", "Stop on an empty page: auto (pageNumber, offset), true, false")
             .templateParameter("hasMorePath", "", "Stop when the flag at this JSONPath is false")
             .templateParameter("totalPagesPath", "", "Stop when this many pages (JSONPath, read once) are read")
@@ -104,7 +105,7 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
                 PaginatedSource source = new PaginatedSource(SourceSettings.from(name -> {
                     String value = rtc.getProperty(name, String.class);
                     return value == null ? null : rtc.getCamelContext().resolvePropertyPlaceholders(value);
-                }));
+                }, rtc.getCamelContext()));
                 rtc.bind("caravanSeen", IdempotentRepository.class, source.seenKeys());
                 rtc.bind("caravanStart", Processor.class, (Processor) source::start);
                 rtc.bind("caravanSendNext", Processor.class, (Processor) source::sendNext);

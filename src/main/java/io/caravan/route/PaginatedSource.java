@@ -20,6 +20,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.util.CaseInsensitiveMap;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +50,11 @@ public final class PaginatedSource {
         return seenKeys;
     }
 
-    /** Starts a run: the first request, fresh counters, no keys seen. */
-    public void start(Exchange exchange) {
+    /** Starts a run: the landing table exists, the first request, fresh counters, no keys seen. */
+    public void start(Exchange exchange) throws Exception {
+        if (settings.table() != null) {
+            settings.table().upsertSql(dataSource(exchange));
+        }
         seenKeys.clear();
         PageRequest first = settings.paginator().first(settings.first());
         exchange.setProperty(SourceRun.PROPERTY,
@@ -73,7 +77,7 @@ public final class PaginatedSource {
             throw new IllegalArgumentException("empty response body");
         }
         List<JsonNode> records = settings.selector().select(body);
-        Page page = new Page(run.current(), name -> exchange.getMessage().getHeader(name, String.class), body, records);
+        Page page = new Page(run.current(), new CaseInsensitiveMap(exchange.getMessage().getHeaders()), body, records);
         Optional<String> stop = settings.stops().reasonToStop(page, run.pageReceived(page));
         Optional<PageRequest> next = stop.isPresent() ? Optional.empty()
                 : settings.paginator().next(page, settings.following().base(page.request()));
@@ -106,12 +110,7 @@ public final class PaginatedSource {
         exchange.setProperty(BATCH_SIZE, batch.size());
         if (settings.table() != null) {
             exchange.getMessage().setBody(JdbcLandingTable.parameters(batch));
-            DataSource dataSource = exchange.getContext().getRegistry()
-                    .lookupByNameAndType(settings.dataSource(), DataSource.class);
-            if (dataSource == null) {
-                throw new IllegalStateException("no DataSource bean named '" + settings.dataSource() + "'");
-            }
-            exchange.getMessage().setHeader("CamelSqlQuery", settings.table().upsertSql(dataSource));
+            exchange.getMessage().setHeader("CamelSqlQuery", settings.table().upsertSql(dataSource(exchange)));
         }
     }
 
@@ -167,6 +166,15 @@ public final class PaginatedSource {
     /** A request was sent again after a retriable failure. */
     public void retried(Exchange exchange) {
         SourceRun.of(exchange).retried();
+    }
+
+    private DataSource dataSource(Exchange exchange) {
+        DataSource dataSource = exchange.getContext().getRegistry()
+                .lookupByNameAndType(settings.dataSource(), DataSource.class);
+        if (dataSource == null) {
+            throw new IllegalStateException("no DataSource bean named '" + settings.dataSource() + "'");
+        }
+        return dataSource;
     }
 
     private static void publish(Exchange exchange, RunSummary summary) {

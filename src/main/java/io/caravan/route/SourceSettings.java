@@ -12,6 +12,7 @@ import io.caravan.paging.OffsetPaginator;
 import io.caravan.paging.PageNumberPaginator;
 import io.caravan.paging.Paginator;
 import io.caravan.paging.StopConditions;
+import io.caravan.paging.TemplatedPaginator;
 import io.caravan.paging.TimeWindowPaginator;
 import io.caravan.paging.ValuePlacement;
 import io.caravan.records.RecordKey;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.function.Function;
+import org.apache.camel.CamelContext;
 
 /**
  * A source's configuration, read from the route template's parameters and validated once when
@@ -53,8 +55,11 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
     /** Styles that page by number or offset: an empty page is their only end signal besides totals. */
     private static final Set<String> ADDRESSED_STYLES = Set.of("pageNumber", "offset");
 
-    /** Reads the settings; {@code param} returns a template parameter's value (blank when unset). */
-    public static SourceSettings from(Function<String, String> param) {
+    /**
+     * Reads the settings; {@code param} returns a template parameter's value (blank when unset), and
+     * {@code context} compiles the templated paginator's expressions.
+     */
+    public static SourceSettings from(Function<String, String> param, CamelContext context) {
         String style = required(param, "pagination");
         PageRequest first = new PageRequest(required(param, "method").toUpperCase(), required(param, "url"),
                 null, null, blankToNull(param.apply("body")), 0, null);
@@ -67,7 +72,7 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
             first = ValuePlacement.parse(pageSizeParam).apply(first, Long.parseLong(pageSize.trim())).withToken(null);
         }
         String table = param.apply("table");
-        return new SourceSettings(required(param, "source"), first, paginator(style, param),
+        return new SourceSettings(required(param, "source"), first, paginator(style, param, context, first),
                 stops(style, param),
                 new FollowingPages(isBlank(param.apply("nextPagesUrl")) ? null
                         : first.uri().resolve(param.apply("nextPagesUrl").trim()).toString(), param.apply("nextPagesMethod"),
@@ -83,7 +88,8 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
                 collectMax(param));
     }
 
-    private static Paginator paginator(String style, Function<String, String> param) {
+    private static Paginator paginator(String style, Function<String, String> param, CamelContext context,
+            PageRequest first) {
         return switch (style) {
             case "pageNumber" -> new PageNumberPaginator(placement(param, "pageParam"),
                     Integer.parseInt(required(param, "firstPage")));
@@ -101,8 +107,10 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
                     isBlank(param.apply("windowEnd")) ? Instant.now() : Instant.parse(param.apply("windowEnd").trim()),
                     Duration.parse(required(param, "windowStep")),
                     isBlank(param.apply("pageSize")) ? 0 : positive(param, "pageSize"));
+            case "templated" -> TemplatedPaginator.parse(required(param, "nextRequests"), context, first.uri());
             default -> throw new IllegalArgumentException("unknown pagination '" + style + "': use pageNumber, offset,"
-                    + " lastRecordCursor, bodyCursor, headerToken, nextUrl, linkHeader, lastRecordTime or timeWindow");
+                    + " lastRecordCursor, bodyCursor, headerToken, nextUrl, linkHeader, lastRecordTime, timeWindow"
+                    + " or templated");
         };
     }
 

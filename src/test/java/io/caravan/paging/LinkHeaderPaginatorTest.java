@@ -32,8 +32,8 @@ class LinkHeaderPaginatorTest {
     @Test
     void relativeLinkIsResolvedAgainstTheRequest() {
         PageRequest request = PageRequest.get("http://127.0.0.1:9/api/items?per_page=5");
-        Map<String, String> headers = Map.of("Link", "<items?per_page=5&page=2>; rel=\"next\"");
-        Page page = new Page(request, headers::get, JsonNodeFactory.instance.arrayNode(),
+        Map<String, Object> headers = Map.of("Link", "<items?per_page=5&page=2>; rel=\"next\"");
+        Page page = new Page(request, Map.copyOf(headers), JsonNodeFactory.instance.arrayNode(),
                 List.of(JsonNodeFactory.instance.objectNode()));
 
         assertThat(new LinkHeaderPaginator("Link").next(page, request.nextPage()))

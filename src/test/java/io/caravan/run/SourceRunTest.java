@@ -43,6 +43,6 @@ class SourceRunTest {
     }
 
     private static Page page(PageRequest request) {
-        return new Page(request, name -> null, JsonNodeFactory.instance.objectNode(), List.of());
+        return new Page(request, Map.of(), JsonNodeFactory.instance.objectNode(), List.of());
     }
 }

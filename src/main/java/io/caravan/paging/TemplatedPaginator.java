@@ -1,0 +1,194 @@
+package io.caravan.paging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.caravan.request.PageRequest;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Expression;
+import org.apache.camel.Predicate;
+import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.util.ObjectHelper;
+
+/**
+ * Pagination for everything else: the next request described by rules whose values are Camel Simple
+ * expressions over the previous response — its body ({@code ${jsonpath($.next)}}), its headers
+ * ({@code ${header.X-Next}}) and the variables {@code pageIndex} (0-based, of the page received),
+ * {@code pageNumber} (1-based), {@code nextPageNumber}, {@code recordCount}, {@code token} (the
+ * previous paging value) and {@code lastRecord} (its JSON, for {@code ${jsonpath(variable:lastRecord,$.id)}}).
+ *
+ * <p>Rules are tried in order and the first whose {@code when} predicate holds (a rule without one
+ * always holds) builds the next request; no match ends the run. A rule may set {@code url} (absolute,
+ * or relative to the source's configured URL), {@code method}, {@code query}, {@code headers}, {@code body} fields (dotted paths) and
+ * {@code replaceBody}. A {@code when} whose JSONPath matches nothing does not hold; a value that is
+ * missing, null or empty ends the run, as a missing token does.
+ */
+public final class TemplatedPaginator implements Paginator {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final CamelContext context;
+    private final URI sourceUrl;
+    private final List<Rule> rules;
+
+    private TemplatedPaginator(CamelContext context, URI sourceUrl, List<Rule> rules) {
+        this.context = context;
+        this.sourceUrl = sourceUrl;
+        this.rules = rules;
+    }
+
+    /**
+     * Parses the rules from a JSON array; the Simple expressions are compiled once, here.
+     *
+     * @param sourceUrl the source's configured URL, which relative rule URLs are resolved against
+     */
+    public static TemplatedPaginator parse(String json, CamelContext context, URI sourceUrl) {
+        JsonNode array;
+        try {
+            array = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("nextRequests is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (array == null || !array.isArray() || array.isEmpty()) {
+            throw new IllegalArgumentException("nextRequests must be a non-empty JSON array of rules");
+        }
+        List<Rule> rules = new ArrayList<>();
+        for (JsonNode node : array) {
+            rules.add(Rule.parse(node, context));
+        }
+        return new TemplatedPaginator(context, sourceUrl, List.copyOf(rules));
+    }
+
+    @Override
+    public Optional<PageRequest> next(Page page, PageRequest base) {
+        Exchange scope = scope(page);
+        for (Rule rule : rules) {
+            if (rule.holds(scope)) {
+                return rule.build(scope, sourceUrl, base);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An exchange holding the previous response, for the expressions to read. */
+    private Exchange scope(Page page) {
+        Exchange scope = new DefaultExchange(context);
+        scope.getMessage().setBody(page.body().toString());
+        scope.getMessage().setHeaders(new LinkedHashMap<>(page.headers()));
+        int index = page.request().pageIndex();
+        scope.setVariable("pageIndex", index);
+        scope.setVariable("pageNumber", index + 1);
+        scope.setVariable("nextPageNumber", index + 2);
+        scope.setVariable("recordCount", page.records().size());
+        scope.setVariable("token", page.request().token());
+        scope.setVariable("lastRecord", page.lastRecord() == null ? null : page.lastRecord().toString());
+        return scope;
+    }
+
+    /** One rule: when it holds, how the next request differs from the base. */
+    private record Rule(Predicate when, Expression url, String method, Map<String, Expression> query,
+            Map<String, Expression> headers, Map<String, Expression> body, boolean replaceBody) {
+
+        static Rule parse(JsonNode node, CamelContext context) {
+            if (!node.isObject()) {
+                throw new IllegalArgumentException("each nextRequests rule must be a JSON object, not " + node);
+            }
+            var simple = context.resolveLanguage("simple");
+            return new Rule(
+                    node.hasNonNull("when") ? simple.createPredicate(node.get("when").asText()) : null,
+                    node.hasNonNull("url") ? simple.createExpression(node.get("url").asText()) : null,
+                    node.hasNonNull("method") ? node.get("method").asText().toUpperCase() : null,
+                    expressions(node.get("query"), context), expressions(node.get("headers"), context),
+                    expressions(node.get("body"), context),
+                    node.path("replaceBody").asBoolean(false));
+        }
+
+        private static Map<String, Expression> expressions(JsonNode fields, CamelContext context) {
+            Map<String, Expression> expressions = new LinkedHashMap<>();
+            if (fields != null) {
+                fields.fields().forEachRemaining(field -> expressions.put(field.getKey(),
+                        context.resolveLanguage("simple").createExpression(field.getValue().asText())));
+            }
+            return expressions;
+        }
+
+        boolean holds(Exchange scope) {
+            if (when == null) {
+                return true;
+            }
+            try {
+                return when.matches(scope);
+            } catch (RuntimeException e) {
+                if (isMissingPath(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        }
+
+        Optional<PageRequest> build(Exchange scope, URI sourceUrl, PageRequest base) {
+            PageRequest next = base;
+            if (url != null) {
+                Optional<String> target = value(url, scope);
+                if (target.isEmpty()) {
+                    return Optional.empty();
+                }
+                next = next.to(method != null ? method : next.method(), sourceUrl.resolve(target.get()).toString());
+            } else if (method != null) {
+                next = next.to(method, next.url());
+            }
+            if (replaceBody) {
+                next = next.withBody(null);
+            }
+            String token = null;
+            for (Map.Entry<String, Expression> entry : query.entrySet()) {
+                Optional<String> value = value(entry.getValue(), scope);
+                if (value.isEmpty()) {
+                    return Optional.empty();
+                }
+                next = next.withQueryParam(entry.getKey(), value.get());
+                token = token == null ? value.get() : token;
+            }
+            for (Map.Entry<String, Expression> entry : headers.entrySet()) {
+                Optional<String> value = value(entry.getValue(), scope);
+                if (value.isEmpty()) {
+                    return Optional.empty();
+                }
+                next = next.withHeader(entry.getKey(), value.get());
+                token = token == null ? value.get() : token;
+            }
+            for (Map.Entry<String, Expression> entry : body.entrySet()) {
+                Optional<String> value = value(entry.getValue(), scope);
+                if (value.isEmpty()) {
+                    return Optional.empty();
+                }
+                next = ValuePlacement.parse("body:" + entry.getKey()).apply(next, value.get());
+                token = token == null ? value.get() : token;
+            }
+            return Optional.of(next.withToken(token));
+        }
+
+        private static Optional<String> value(Expression expression, Exchange scope) {
+            try {
+                String value = expression.evaluate(scope, String.class);
+                return value == null || value.isEmpty() || value.equals("null") ? Optional.empty() : Optional.of(value);
+            } catch (RuntimeException e) {
+                if (isMissingPath(e)) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        }
+
+        private static boolean isMissingPath(Throwable e) {
+            return ObjectHelper.getException(com.jayway.jsonpath.PathNotFoundException.class, e) != null;
+        }
+    }
+}
