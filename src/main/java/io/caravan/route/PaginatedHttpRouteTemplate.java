@@ -9,7 +9,6 @@ import org.apache.camel.Expression;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.ExpressionAdapter;
@@ -32,8 +31,8 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
     /** The template's id. */
     public static final String ID = "caravan-paginated-http";
 
-    /** Name of the HTTP component the template uses: camel-http with the client's own retries off. */
-    public static final String HTTP_COMPONENT = "caravan-http";
+    /** The HTTP component the template uses: camel-http with the client's own retries off. */
+    private static final String HTTP_COMPONENT = "caravan-http";
 
     /** The key of a row in the split: read directly, as Simple's map access goes through bean reflection per record. */
     private static final Expression ROW_KEY = new ExpressionAdapter() {
@@ -45,8 +44,6 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
 
     @Override
     public void configure() {
-        registerHttpComponent();
-
         routeTemplate(ID)
             .templateParameter("source", null, "Name of the source: in progress lines, errors and summaries")
             .templateParameter("url", null, "URL of the first page")
@@ -149,15 +146,5 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
                     .process("{{caravanPageDone}}")
                 .end()
                 .process("{{caravanFinish}}");
-    }
-
-    private void registerHttpComponent() {
-        if (getContext().hasComponent(HTTP_COMPONENT) == null) {
-            HttpComponent http = new HttpComponent();
-            // Retries are Caravan's (counted, backed off, bounded); the client's own silent ones are off.
-            http.setAutomaticRetriesDisabled(true);
-            http.setFollowRedirects(false);
-            getContext().addComponent(HTTP_COMPONENT, http);
-        }
     }
 }

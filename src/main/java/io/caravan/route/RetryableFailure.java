@@ -4,12 +4,13 @@ import java.io.IOException;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
 /** Failures worth sending the same request again for: throttling, transient server errors, I/O errors. */
-final class RetryableFailure {
+public final class RetryableFailure {
 
     private RetryableFailure() {
     }
 
-    static boolean isRetryable(Object failure) {
+    /** Whether {@code failure} is worth sending the same request again. */
+    public static boolean isRetryable(Object failure) {
         if (failure instanceof HttpOperationFailedException http) {
             int status = http.getStatusCode();
             return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;

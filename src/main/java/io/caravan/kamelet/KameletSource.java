@@ -1,0 +1,110 @@
+package io.caravan.kamelet;
+
+import io.caravan.route.PaginatedSource;
+import io.caravan.route.SourceSettings;
+import io.caravan.run.SourceRun;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * The bean behind the {@code paginated-http-source} Kamelet: Camel binds every Kamelet property into it
+ * (through {@link KameletSourceConfigurer}), and the Kamelet's steps call its methods, which are those
+ * of the route template's {@link PaginatedSource}. It is also the Kamelet's idempotent repository (the
+ * keys seen in the current run).
+ */
+public final class KameletSource extends ServiceSupport implements IdempotentRepository {
+
+    /** The route template's sink settings, which the Kamelet replaces with kamelet:sink. */
+    private static final Map<String, String> SINK_SETTINGS = Map.of("mode", "stream", "batchSize", "1000");
+
+    private final Map<String, String> properties = new HashMap<>(SINK_SETTINGS);
+    private volatile PaginatedSource source;
+
+    /** Sets one Kamelet property (already resolved by Camel). */
+    void property(String name, String value) {
+        properties.put(name, value);
+    }
+
+    /** Starts a run; on the first one, reads and validates the properties. */
+    public void startRun(Exchange exchange) throws Exception {
+        source(exchange).start(exchange);
+    }
+
+    /** Whether another page is to be fetched. */
+    public boolean hasNextPage(Exchange exchange) {
+        return SourceRun.of(exchange).hasNext();
+    }
+
+    public void sendNext(Exchange exchange) {
+        source.sendNext(exchange);
+    }
+
+    public void readPage(Exchange exchange) throws Exception {
+        source.readPage(exchange);
+    }
+
+    /** The record of a row, as the message body for the sink: its JSON, with its key in a header. */
+    public void emit(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> row = exchange.getMessage().getBody(Map.class);
+        exchange.getMessage().setHeader("CaravanRecordKey", row.get("record_key"));
+        exchange.getMessage().setHeader("CaravanSource", row.get("source"));
+        exchange.getMessage().setBody(row.get("payload"));
+    }
+
+    public void pageDone(Exchange exchange) {
+        source.pageDone(exchange);
+    }
+
+    public void finishRun(Exchange exchange) {
+        source.finish(exchange);
+    }
+
+    private PaginatedSource source(Exchange exchange) {
+        PaginatedSource current = source;
+        if (current == null) {
+            synchronized (this) {
+                if (source == null) {
+                    source = new PaginatedSource(SourceSettings.from(properties::get, exchange.getContext()));
+                }
+                current = source;
+            }
+        }
+        return current;
+    }
+
+    private IdempotentRepository seen() {
+        if (source == null) {
+            throw new IllegalStateException("no run of the Kamelet has started");
+        }
+        return source.seenKeys();
+    }
+
+    @Override
+    public boolean add(String key) {
+        return seen().add(key);
+    }
+
+    @Override
+    public boolean contains(String key) {
+        return seen().contains(key);
+    }
+
+    @Override
+    public boolean remove(String key) {
+        return seen().remove(key);
+    }
+
+    @Override
+    public boolean confirm(String key) {
+        return seen().confirm(key);
+    }
+
+    @Override
+    public void clear() {
+        seen().clear();
+    }
+}

@@ -1,0 +1,166 @@
+package io.caravan.kamelet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.caravan.route.PaginatedHttpRouteTemplate;
+import io.caravan.run.RunObserver;
+import io.caravan.run.RunSummary;
+import io.caravan.sandbox.SandboxServer;
+import io.caravan.support.LandedData;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.RouteTemplateParameterDefinition;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.junit.jupiter.api.Test;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/** The {@code paginated-http-source} Kamelet, used from a YAML route as Camel JBang or Camel K would. */
+class PaginatedHttpSourceKameletTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /**
+     * Template parameters the Kamelet leaves out: its own sink (the Kamelet has kamelet:sink) and its
+     * retries (a Kamelet runs under the calling route's error handler).
+     */
+    private static final Set<String> NOT_IN_KAMELET = Set.of("table", "dataSource", "sink", "batchSize", "mode",
+            "collectMaxRecords", "maxRetries", "retryDelayMs");
+
+    @Test
+    void sendsEveryRecordOnceToTheSink() throws Exception {
+        try (SandboxServer sandbox = SandboxServer.start(0)) {
+            Run run = runKamelet(sandbox, "records=1234&overlap=3", "");
+
+            assertThat(run.summary().completed()).isTrue();
+            assertThat(run.summary().duplicatesDropped()).isEqualTo(3 * 12);
+            assertThat(run.records().rows()).isEqualTo(1234);
+            assertThat(run.records().checksum()).isEqualTo(LandedData.of(sandbox.dataSet(1234, 42)).checksum());
+        }
+    }
+
+    @Test
+    void callingRoutesErrorHandlerRetriesServerErrorsAtTheFailingPage() throws Exception {
+        try (SandboxServer sandbox = SandboxServer.start(0)) {
+            Run run = runKamelet(sandbox, "records=1234&fail_rate=0.3", """
+                    errorHandler:
+                      defaultErrorHandler:
+                        retryWhileRef: retryPolicy
+                        redeliveryPolicy:
+                          maximumRedeliveries: -1
+                          redeliveryDelay: 1
+                    """);
+
+            assertThat(sandbox.responseCount(500) + sandbox.responseCount(503)).isPositive();
+            assertThat(run.records().rows()).isEqualTo(1234);
+            assertThat(run.records().checksum()).isEqualTo(LandedData.of(sandbox.dataSet(1234, 42)).checksum());
+        }
+    }
+
+    /** What a run of the Kamelet sent to its sink, and its summary. */
+    private record Run(RunSummary summary, LandedData records) {
+    }
+
+    private static Run runKamelet(SandboxServer sandbox, String query, String routeErrorHandler) throws Exception {
+        ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
+        BlockingQueue<RunSummary> finished = new ArrayBlockingQueue<>(4);
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.getRegistry().bind("observer", (RunObserver) finished::add);
+            context.getRegistry().bind("received", new Receiver(received));
+            context.getRegistry().bind("retryPolicy", new KameletRetryPolicy());
+            String yaml = """
+                    - route:
+                    %s
+                        from:
+                          uri: "kamelet:paginated-http-source"
+                          parameters:
+                            source: kamelet-slack
+                            url: "RAW(%s/slack/api/conversations.history?%s)"
+                            pagination: bodyCursor
+                            cursorPath: $.response_metadata.next_cursor
+                            cursorParam: cursor
+                            pageSizeParam: limit
+                            pageSize: "100"
+                            recordsPath: $.messages
+                            keyPath: $.id
+                          steps:
+                            - bean:
+                                ref: received
+                                method: add
+                    """.formatted(routeErrorHandler.indent(4).stripTrailing(), sandbox.url(), query);
+            PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("kamelet-user.camel.yaml", yaml));
+            context.start();
+
+            RunSummary summary = finished.poll(60, TimeUnit.SECONDS);
+            assertThat(summary).as("the Kamelet's run finished").isNotNull();
+            Map<Long, String> byId = new TreeMap<>();
+            for (String json : received) {
+                byId.put(MAPPER.readTree(json).get("id").asLong(), json);
+            }
+            return new Run(summary, new LandedData(received.size(), byId));
+        }
+    }
+
+    @Test
+    void kameletHasTheRouteTemplatesPropertiesAndDefaults() throws Exception {
+        Map<String, Object> kamelet;
+        try (InputStream in = getClass().getResourceAsStream("/kamelets/paginated-http-source.kamelet.yaml")) {
+            kamelet = cast(new Load(LoadSettings.builder().build()).loadFromInputStream(in));
+        }
+        Map<String, Object> definition = cast(cast(kamelet.get("spec")).get("definition"));
+        Map<String, Object> properties = cast(definition.get("properties"));
+
+        Map<String, String> templateDefaults = new TreeMap<>();
+        List<String> templateRequired = new ArrayList<>();
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.addRoutes(new PaginatedHttpRouteTemplate());
+            for (RouteTemplateParameterDefinition parameter : context.getCamelContextExtension()
+                    .getContextPlugin(Model.class).getRouteTemplateDefinition(PaginatedHttpRouteTemplate.ID)
+                    .getTemplateParameters()) {
+                if (!NOT_IN_KAMELET.contains(parameter.getName())) {
+                    templateDefaults.put(parameter.getName(), parameter.getDefaultValue());
+                    if (parameter.getDefaultValue() == null) {
+                        templateRequired.add(parameter.getName());
+                    }
+                }
+            }
+        }
+        Map<String, String> kameletDefaults = new TreeMap<>();
+        properties.forEach((name, spec) -> kameletDefaults.put(name, (String) cast(spec).get("default")));
+        assertThat(kameletDefaults).isEqualTo(templateDefaults);
+        assertThat(definition.get("required")).isEqualTo(templateRequired);
+        properties.values().forEach(spec -> assertThat(cast(spec)).containsKeys("title", "description", "type"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    /** Collects the records the Kamelet sends. */
+    public static final class Receiver {
+
+        private final ConcurrentLinkedQueue<String> received;
+
+        Receiver(ConcurrentLinkedQueue<String> received) {
+            this.received = received;
+        }
+
+        public void add(String json) {
+            received.add(json);
+        }
+    }
+}
