@@ -58,7 +58,7 @@ final class OpaqueCursor {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("start", Integer.toString(start));
         for (String knob : new String[] {"records", "seed", "max_page_size", "endless", "repeat_cursor", "overlap",
-                pageSizeParam}) {
+                "empty_page_at", "past_empty", pageSizeParam}) {
             if (params.containsKey(knob)) {
                 fields.put(knob, params.get(knob));
             }

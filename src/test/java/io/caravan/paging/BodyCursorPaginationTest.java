@@ -1,6 +1,11 @@
 package io.caravan.paging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.caravan.run.RunSummary;
+import io.caravan.support.LandedData;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Opaque cursor in the body, empty at the end (Slack's response_metadata.next_cursor). */
 class BodyCursorPaginationTest extends PaginationContractTest {
@@ -19,5 +24,18 @@ class BodyCursorPaginationTest extends PaginationContractTest {
     Map<String, String> parameters() {
         return Map.of("pagination", "bodyCursor", "cursorPath", "$.response_metadata.next_cursor",
                 "cursorParam", "cursor", "pageSizeParam", "limit", "pageSize", "100", "recordsPath", "$.messages");
+    }
+
+    @Test
+    void anEmptyPageThatStillCarriesACursorGoesOn() throws Exception {
+        String source = addSource(250, "&empty_page_at=100", Map.of());
+        long before = sandbox.requestCount();
+
+        RunSummary summary = caravan.run(source);
+
+        assertThat(LandedData.inTable(dataSource, table, source).checksum())
+                .isEqualTo(LandedData.of(sandbox.dataSet(250, 42)).checksum());
+        assertThat(summary.pages()).isEqualTo(4);
+        assertThat(sandbox.requestCount() - before).isEqualTo(4);
     }
 }

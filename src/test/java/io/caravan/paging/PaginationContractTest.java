@@ -31,10 +31,10 @@ abstract class PaginationContractTest {
 
     private static final AtomicInteger SOURCES = new AtomicInteger();
 
-    private static SandboxServer sandbox;
-    private static HikariDataSource dataSource;
+    static SandboxServer sandbox;
+    static HikariDataSource dataSource;
     static CaravanHarness caravan;
-    private static String table;
+    static String table;
 
     /** The sandbox path of the contract. */
     abstract String path();

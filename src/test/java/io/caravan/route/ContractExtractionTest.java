@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -95,6 +96,27 @@ class ContractExtractionTest {
         long pages = contract.expectedPages(records);
         assertThat(summary.duplicatesDropped()).isEqualTo(3 * (pages - 1));
         assertThat(summary.recordsLoaded()).isEqualTo(records);
+    }
+
+    @Test
+    void recordsWithoutAKeyAreKeyedByAHashOfTheirContent() throws Exception {
+        Map<String, String> params = withTable(SandboxContract.GITHUB.parameters(sandbox.url(), 500, "&overlap=2"));
+        params.put("keyPath", "");
+        caravan.addSource("unkeyed", params);
+
+        RunSummary summary = caravan.run("unkeyed");
+
+        List<String> payloads = new ArrayList<>();
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT record_key, payload FROM " + table + " WHERE source = 'unkeyed'")) {
+            while (rows.next()) {
+                assertThat(rows.getString(1)).matches("[0-9a-f]{64}");
+                payloads.add(rows.getString(2));
+            }
+        }
+        assertThat(payloads).containsExactlyInAnyOrderElementsOf(
+                LandedData.of(sandbox.dataSet(500, 42)).contentByKey().values());
+        assertThat(summary.duplicatesDropped()).isEqualTo(2 * (5 - 1));
     }
 
     private static Map<String, String> withTable(Map<String, String> parameters) {
