@@ -148,31 +148,29 @@ public final class TemplatedPaginator implements Paginator {
                 next = next.withBody(null);
             }
             String token = null;
-            for (Map.Entry<String, Expression> entry : query.entrySet()) {
-                Optional<String> value = value(entry.getValue(), scope);
-                if (value.isEmpty()) {
-                    return Optional.empty();
+            for (Placement placement : List.of(
+                    new Placement(query, (request, name, value) -> request.withQueryParam(name, value)),
+                    new Placement(headers, (request, name, value) -> request.withHeader(name, value)),
+                    new Placement(body, (request, name, value) -> ValuePlacement.parse("body:" + name).apply(request, value)))) {
+                for (Map.Entry<String, Expression> entry : placement.values().entrySet()) {
+                    Optional<String> value = value(entry.getValue(), scope);
+                    if (value.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    next = placement.setter().set(next, entry.getKey(), value.get());
+                    token = token == null ? value.get() : token;
                 }
-                next = next.withQueryParam(entry.getKey(), value.get());
-                token = token == null ? value.get() : token;
-            }
-            for (Map.Entry<String, Expression> entry : headers.entrySet()) {
-                Optional<String> value = value(entry.getValue(), scope);
-                if (value.isEmpty()) {
-                    return Optional.empty();
-                }
-                next = next.withHeader(entry.getKey(), value.get());
-                token = token == null ? value.get() : token;
-            }
-            for (Map.Entry<String, Expression> entry : body.entrySet()) {
-                Optional<String> value = value(entry.getValue(), scope);
-                if (value.isEmpty()) {
-                    return Optional.empty();
-                }
-                next = ValuePlacement.parse("body:" + entry.getKey()).apply(next, value.get());
-                token = token == null ? value.get() : token;
             }
             return Optional.of(next.withToken(token));
+        }
+
+        /** Values of one kind (query, header or body field) and how one is set on a request. */
+        private record Placement(Map<String, Expression> values, Setter setter) {
+        }
+
+        @FunctionalInterface
+        private interface Setter {
+            PageRequest set(PageRequest request, String name, String value);
         }
 
         private static Optional<String> value(Expression expression, Exchange scope) {

@@ -29,13 +29,13 @@ class BodyCursorPaginationTest extends PaginationContractTest {
     @Test
     void anEmptyPageThatStillCarriesACursorGoesOn() throws Exception {
         String source = addSource(250, "&empty_page_at=100", Map.of());
-        long before = sandbox.requestCount();
+        long before = fixture.sandbox.requestCount();
 
-        RunSummary summary = caravan.run(source);
+        RunSummary summary = fixture.caravan.run(source);
 
-        assertThat(LandedData.inTable(dataSource, table, source).checksum())
-                .isEqualTo(LandedData.of(sandbox.dataSet(250, 42)).checksum());
+        assertThat(LandedData.inTable(fixture.dataSource, fixture.table, source).checksum())
+                .isEqualTo(LandedData.of(fixture.sandbox.dataSet(250, 42)).checksum());
         assertThat(summary.pages()).isEqualTo(4);
-        assertThat(sandbox.requestCount() - before).isEqualTo(4);
+        assertThat(fixture.sandbox.requestCount() - before).isEqualTo(4);
     }
 }

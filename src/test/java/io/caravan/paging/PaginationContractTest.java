@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.caravan.run.RunSummary;
 import io.caravan.run.SourceFailedException;
 import io.caravan.sandbox.DataSet;
-import io.caravan.sandbox.SandboxServer;
-import io.caravan.support.CaravanHarness;
+import io.caravan.support.CaravanFixture;
 import io.caravan.support.LandedData;
-import io.caravan.support.TestDatabase;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,10 +28,7 @@ abstract class PaginationContractTest {
 
     private static final AtomicInteger SOURCES = new AtomicInteger();
 
-    static SandboxServer sandbox;
-    static HikariDataSource dataSource;
-    static CaravanHarness caravan;
-    static String table;
+    static CaravanFixture fixture;
 
     /** The sandbox path of the contract. */
     abstract String path();
@@ -57,20 +51,12 @@ abstract class PaginationContractTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = SandboxServer.start(0);
-        dataSource = TestDatabase.dataSource();
-        caravan = new CaravanHarness(dataSource);
-        table = TestDatabase.uniqueTable("pagination");
+        fixture = CaravanFixture.start("pagination");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        caravan.close();
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            statement.execute("DROP TABLE IF EXISTS " + table);
-        }
-        dataSource.close();
-        sandbox.close();
+        fixture.close();
     }
 
     @ParameterizedTest(name = "{0} pages of records (-1: one record short of a page)")
@@ -84,74 +70,74 @@ abstract class PaginationContractTest {
         };
         String source = addSource(records, "", Map.of());
 
-        RunSummary summary = caravan.run(source);
+        RunSummary summary = fixture.caravan.run(source);
 
-        LandedData landed = LandedData.inTable(dataSource, table, source);
+        LandedData landed = LandedData.inTable(fixture.dataSource, fixture.table, source);
         assertThat(landed.rows()).isEqualTo(records);
-        assertThat(landed.checksum()).isEqualTo(LandedData.of(sandbox.dataSet(records, 42)).checksum());
+        assertThat(landed.checksum()).isEqualTo(LandedData.of(fixture.sandbox.dataSet(records, 42)).checksum());
         assertThat(summary.recordsLoaded()).isEqualTo(records);
     }
 
     @Test
     void softPageCapStopsTheRunCleanly() throws Exception {
         String source = addSource(2_500, "", Map.of("stopAfterPages", "3"));
-        long before = sandbox.requestCount();
+        long before = fixture.sandbox.requestCount();
 
-        RunSummary summary = caravan.run(source);
+        RunSummary summary = fixture.caravan.run(source);
 
         assertThat(summary.completed()).isTrue();
         assertThat(summary.pages()).isEqualTo(3);
-        assertThat(sandbox.requestCount() - before).isEqualTo(3);
-        assertThat(LandedData.inTable(dataSource, table, source).rows())
-                .isEqualTo(recordsInFirstPages(3, sandbox.dataSet(2_500, 42)));
+        assertThat(fixture.sandbox.requestCount() - before).isEqualTo(3);
+        assertThat(LandedData.inTable(fixture.dataSource, fixture.table, source).rows())
+                .isEqualTo(recordsInFirstPages(3, fixture.sandbox.dataSet(2_500, 42)));
     }
 
     @Test
     void repeatedCursorFailsBeforeLooping() throws Exception {
         assumeTrue(apiHandsOutCursor(), "Caravan computes this style's paging value; the API cannot repeat it");
         String source = addSource(2_500, "&repeat_cursor=true", Map.of());
-        long before = sandbox.requestCount();
+        long before = fixture.sandbox.requestCount();
 
-        assertThatThrownBy(() -> caravan.run(source))
+        assertThatThrownBy(() -> fixture.caravan.run(source))
                 .cause().isInstanceOf(SourceFailedException.class)
                 .hasMessageContaining("source '" + source + "' failed at page 2")
                 .hasMessageContaining("the API led back to a request already sent");
-        assertThat(sandbox.requestCount() - before).isEqualTo(2);
+        assertThat(fixture.sandbox.requestCount() - before).isEqualTo(2);
     }
 
     @Test
     void repeatedCursorEndsTheRunWhenThatIsTheApisEndSignal() throws Exception {
         assumeTrue(apiHandsOutCursor(), "Caravan computes this style's paging value; the API cannot repeat it");
         String source = addSource(2_500, "&repeat_cursor=true", Map.of("onRepeatedRequest", "stop"));
-        long before = sandbox.requestCount();
+        long before = fixture.sandbox.requestCount();
 
-        RunSummary summary = caravan.run(source);
+        RunSummary summary = fixture.caravan.run(source);
 
         assertThat(summary.completed()).isTrue();
-        assertThat(sandbox.requestCount() - before).isEqualTo(2);
+        assertThat(fixture.sandbox.requestCount() - before).isEqualTo(2);
     }
 
     @Test
     void endlessApiIsStoppedByTheHardCapWithAClearError() throws Exception {
         String source = addSource(2_500, "&endless=true", Map.of("maxPages", "12"));
-        long before = sandbox.requestCount();
+        long before = fixture.sandbox.requestCount();
 
-        assertThatThrownBy(() -> caravan.run(source))
+        assertThatThrownBy(() -> fixture.caravan.run(source))
                 .cause().isInstanceOf(SourceFailedException.class)
                 .hasMessageContaining("source '" + source + "' failed at page 12")
                 .hasMessageContaining("page cap of 12 pages reached while the API still offers a next page");
-        assertThat(sandbox.requestCount() - before).isEqualTo(12);
+        assertThat(fixture.sandbox.requestCount() - before).isEqualTo(12);
     }
 
-    /** Adds a source reading {@code records} records of this style's contract, with sandbox knobs and overrides. */
+    /** Adds a source reading {@code records} records of this style's contract, with fixture.sandbox knobs and overrides. */
     String addSource(int records, String knobs, Map<String, String> overrides) throws Exception {
         String source = getClass().getSimpleName().toLowerCase() + "_" + SOURCES.incrementAndGet();
         Map<String, String> params = new LinkedHashMap<>(parameters());
-        params.put("url", sandbox.url() + path() + "?records=" + records + knobs);
+        params.put("url", fixture.sandbox.url() + path() + "?records=" + records + knobs);
         params.put("keyPath", "$.id");
-        params.put("table", table);
+        params.put("table", fixture.table);
         params.putAll(overrides);
-        caravan.addSource(source, params);
+        fixture.caravan.addSource(source, params);
         return source;
     }
 }

@@ -44,7 +44,7 @@ class TimeWindowPaginationTest extends PaginationContractTest {
     void aWindowThatFillsAWholePageFailsRatherThanLoseRecords() throws Exception {
         String source = addSource(2_500, "", Map.of("windowStep", "P1D"));
 
-        assertThatThrownBy(() -> caravan.run(source))
+        assertThatThrownBy(() -> fixture.caravan.run(source))
                 .cause().isInstanceOf(SourceFailedException.class)
                 .hasMessageContaining("failed at page 1")
                 .hasMessageContaining("the window from 2024-01-01T00:00:00Z filled a whole page of 100 records");

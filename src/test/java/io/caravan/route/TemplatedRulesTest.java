@@ -3,11 +3,8 @@ package io.caravan.route;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.caravan.sandbox.SandboxServer;
-import io.caravan.support.CaravanHarness;
+import io.caravan.support.CaravanFixture;
 import io.caravan.support.LandedData;
-import io.caravan.support.TestDatabase;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,27 +21,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TemplatedRulesTest {
 
-    private static SandboxServer sandbox;
-    private static HikariDataSource dataSource;
-    private static CaravanHarness caravan;
-    private static String table;
+    private static CaravanFixture fixture;
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = SandboxServer.start(0);
-        dataSource = TestDatabase.dataSource();
-        caravan = new CaravanHarness(dataSource);
-        table = TestDatabase.uniqueTable("templated");
+        fixture = CaravanFixture.start("templated");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        caravan.close();
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            statement.execute("DROP TABLE IF EXISTS " + table);
-        }
-        dataSource.close();
-        sandbox.close();
+        fixture.close();
     }
 
     static List<Arguments> apis() {
@@ -74,40 +60,40 @@ class TemplatedRulesTest {
             String source = "templated_" + name + "_" + records;
             Map<String, String> params = new LinkedHashMap<>(style);
             params.put("pagination", "templated");
-            params.put("url", sandbox.url() + path + "?records=" + records);
+            params.put("url", fixture.sandbox.url() + path + "?records=" + records);
             params.put("keyPath", "$.id");
-            params.put("table", table);
-            caravan.addSource(source, params);
+            params.put("table", fixture.table);
+            fixture.caravan.addSource(source, params);
 
-            caravan.run(source);
+            fixture.caravan.run(source);
 
-            assertThat(LandedData.inTable(dataSource, table, source).checksum())
-                    .isEqualTo(LandedData.of(sandbox.dataSet(records, 42)).checksum());
+            assertThat(LandedData.inTable(fixture.dataSource, fixture.table, source).checksum())
+                    .isEqualTo(LandedData.of(fixture.sandbox.dataSet(records, 42)).checksum());
         }
     }
 
     @Test
     void firstMatchingRuleWinsAndTheLastMayBeACatchAll() throws Exception {
         Map<String, String> params = new LinkedHashMap<>(Map.of("pagination", "templated",
-                "url", sandbox.url() + "/freshdesk/api/v2/tickets?records=250", "recordsPath", "$",
-                "pageSizeParam", "per_page", "pageSize", "100", "keyPath", "$.id", "table", table,
+                "url", fixture.sandbox.url() + "/freshdesk/api/v2/tickets?records=250", "recordsPath", "$",
+                "pageSizeParam", "per_page", "pageSize", "100", "keyPath", "$.id", "table", fixture.table,
                 "nextRequests", "[{\"when\": \"${variable.recordCount} == 0\", \"query\": {\"page\": \"\"}},"
                         + " {\"query\": {\"page\": \"${variable.nextPageNumber}\"}}]"));
-        caravan.addSource("templated_catch_all", params);
-        long before = sandbox.requestCount();
+        fixture.caravan.addSource("templated_catch_all", params);
+        long before = fixture.sandbox.requestCount();
 
-        caravan.run("templated_catch_all");
+        fixture.caravan.run("templated_catch_all");
 
-        assertThat(LandedData.inTable(dataSource, table, "templated_catch_all").rows()).isEqualTo(250);
-        assertThat(sandbox.requestCount() - before).isEqualTo(4);
+        assertThat(LandedData.inTable(fixture.dataSource, fixture.table, "templated_catch_all").rows()).isEqualTo(250);
+        assertThat(fixture.sandbox.requestCount() - before).isEqualTo(4);
     }
 
     @Test
     void rulesThatAreNotJsonFailWhenTheRouteIsCreated() {
-        Map<String, String> params = Map.of("pagination", "templated", "url", sandbox.url() + "/x",
+        Map<String, String> params = Map.of("pagination", "templated", "url", fixture.sandbox.url() + "/x",
                 "nextRequests", "[{\"query\": ");
 
-        assertThatThrownBy(() -> caravan.addSource("templated_broken", params))
+        assertThatThrownBy(() -> fixture.caravan.addSource("templated_broken", params))
                 .hasStackTraceContaining("nextRequests is not valid JSON");
     }
 }
