@@ -18,12 +18,10 @@ public final class DataSet {
         "café", "naïve", "東京", "emoji 🚐", "<tag>", "&amp;", "50%", "a+b=c", "path/to", "ünïcødé"
     };
 
-    private final long seed;
     private final byte[][] records;
     private final long[] updatedAt;
 
-    private DataSet(long seed, byte[][] records, long[] updatedAt) {
-        this.seed = seed;
+    private DataSet(byte[][] records, long[] updatedAt) {
         this.records = records;
         this.updatedAt = updatedAt;
     }
@@ -39,7 +37,7 @@ public final class DataSet {
             updatedAt[i] = Instant.parse(record.get("updated_at").asText()).getEpochSecond();
             records[i] = serialise(mapper, record);
         }
-        return new DataSet(seed, records, updatedAt);
+        return new DataSet(records, updatedAt);
     }
 
     private static ObjectNode record(ObjectMapper mapper, SplittableRandom random, long id) {
@@ -62,10 +60,6 @@ public final class DataSet {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    public long seed() {
-        return seed;
     }
 
     public int size() {

@@ -15,10 +15,4 @@ import java.util.Map;
  */
 record SandboxRequest(String url, String path, String method, Map<String, String> params,
         Map<String, String> headers, JsonNode body) {
-
-    /** A body field as text, or {@code null}. */
-    String bodyText(String field) {
-        JsonNode value = body.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
 }

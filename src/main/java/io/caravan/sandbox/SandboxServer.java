@@ -80,10 +80,6 @@ public final class SandboxServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    public int port() {
-        return server.getAddress().getPort();
-    }
-
     /** Requests received since start. */
     public long requestCount() {
         return requests.get();
