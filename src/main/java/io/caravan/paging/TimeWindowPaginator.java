@@ -24,7 +24,7 @@ public final class TimeWindowPaginator implements Paginator {
      * @param startPlacement where a window's start goes
      * @param endPlacement   where a window's end goes
      * @param first          start of the first window
-     * @param last           end of the last window
+     * @param last           end of the last window, or {@code null} for the time each window is computed
      * @param step           length of a window
      * @param pageSize       records the API returns at most per request (0 when unknown)
      */
@@ -53,11 +53,15 @@ public final class TimeWindowPaginator implements Paginator {
                     + pageSize + " records, so records may lie beyond it; use a smaller windowStep");
         }
         Instant next = Instant.parse(page.request().token()).plus(step);
-        return next.isBefore(last) ? Optional.of(window(base, next)) : Optional.empty();
+        return next.isBefore(last()) ? Optional.of(window(base, next)) : Optional.empty();
+    }
+
+    private Instant last() {
+        return last != null ? last : Instant.now();
     }
 
     private PageRequest window(PageRequest request, Instant start) {
-        Instant end = start.plus(step).isBefore(last) ? start.plus(step) : last;
+        Instant end = start.plus(step).isBefore(last()) ? start.plus(step) : last();
         return startPlacement.apply(endPlacement.apply(request, end.toString()), start.toString());
     }
 }

@@ -74,7 +74,7 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             .templateParameter("startParam", "start_time", "Time styles: where the start time goes")
             .templateParameter("endParam", "end_time", "timeWindow: where a window's end goes")
             .templateParameter("windowStart", "", "Time styles: the first start time (ISO-8601 instant)")
-            .templateParameter("windowEnd", "", "timeWindow: the end of the last window (default: now)")
+            .templateParameter("windowEnd", "", "timeWindow: the end of the last window (default: now, read as the run goes)")
             .templateParameter("windowStep", "", "timeWindow: the length of a window (ISO-8601 duration, e.g. P1D)")
             .templateParameter("nextRequests", "", "templated: JSON array of rules building the next request")
             .templateParameter("stopOnEmptyPage", "auto", "Stop on an empty page: auto (pageNumber, offset), true, false")

@@ -104,7 +104,7 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
                     required(param, "timeField"), param.apply("windowStart"));
             case "timeWindow" -> new TimeWindowPaginator(placement(param, "startParam"), placement(param, "endParam"),
                     Instant.parse(required(param, "windowStart")),
-                    isBlank(param.apply("windowEnd")) ? Instant.now() : Instant.parse(param.apply("windowEnd").trim()),
+                    isBlank(param.apply("windowEnd")) ? null : Instant.parse(param.apply("windowEnd").trim()),
                     Duration.parse(required(param, "windowStep")),
                     isBlank(param.apply("pageSize")) ? 0 : positive(param, "pageSize"));
             case "templated" -> TemplatedPaginator.parse(required(param, "nextRequests"), context, first.uri());
