@@ -52,13 +52,13 @@ public final class PaginatedSource {
 
     /** Starts a run: the landing table exists, the first request, fresh counters, no keys seen. */
     public void start(Exchange exchange) throws Exception {
-        if (settings.table() != null) {
-            settings.table().upsertSql(dataSource(exchange));
-        }
         seenKeys.clear();
         PageRequest first = settings.paginator().first(settings.first());
         exchange.setProperty(SourceRun.PROPERTY,
                 new SourceRun(settings.source(), first, settings.maxPages(), settings.batchSize(), settings.stopOnRepeat()));
+        if (settings.table() != null) {
+            settings.table().upsertSql(dataSource(exchange));
+        }
     }
 
     /** Puts the next request on the message for camel-http. */

@@ -3,6 +3,8 @@ package io.caravan.route;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.caravan.run.RunSummary;
 import io.caravan.run.SourceFailedException;
 import io.caravan.sandbox.SandboxSettings;
@@ -106,5 +108,26 @@ class SourceFailureTest {
                 .hasMessageContaining("source 'capped' failed at page 3")
                 .hasMessageContaining("page cap of 3 pages reached while the API still offers a next page");
         assertThat(fixture.sandbox.requestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aDatabaseThatIsDownFailsTheRunBeforeItsFirstPageWithASummary() throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:tcp://127.0.0.1:1/nowhere");
+        config.setConnectionTimeout(250);
+        config.setInitializationFailTimeout(-1);
+        try (HikariDataSource down = new HikariDataSource(config)) {
+            fixture.caravan.context().getRegistry().bind("downDatabase", down);
+            Map<String, String> params = SandboxContract.STRIPE.parameters(fixture.sandbox.url(), 10, "");
+            params.put("table", fixture.table);
+            params.put("dataSource", "downDatabase");
+            fixture.caravan.addSource("db_down", params);
+
+            assertThatThrownBy(() -> fixture.caravan.run("db_down"))
+                    .cause().isInstanceOf(SourceFailedException.class)
+                    .hasMessageStartingWith("source 'db_down' failed before its first page: SQLTransientConnectionException");
+            assertThat(fixture.caravan.lastSummary("db_down").completed()).isFalse();
+            assertThat(fixture.sandbox.requestCount()).isZero();
+        }
     }
 }
