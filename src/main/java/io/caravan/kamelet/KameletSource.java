@@ -1,8 +1,8 @@
 package io.caravan.kamelet;
 
+import io.caravan.records.RecordRows;
 import io.caravan.route.PaginatedSource;
 import io.caravan.route.SourceSettings;
-import io.caravan.run.SourceRun;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -33,11 +33,6 @@ public final class KameletSource extends ServiceSupport implements IdempotentRep
         source(exchange).start(exchange);
     }
 
-    /** Whether another page is to be fetched. */
-    public boolean hasNextPage(Exchange exchange) {
-        return SourceRun.of(exchange).hasNext();
-    }
-
     public void sendNext(Exchange exchange) {
         source.sendNext(exchange);
     }
@@ -50,9 +45,9 @@ public final class KameletSource extends ServiceSupport implements IdempotentRep
     public void emit(Exchange exchange) {
         @SuppressWarnings("unchecked")
         Map<String, Object> row = exchange.getMessage().getBody(Map.class);
-        exchange.getMessage().setHeader("CaravanRecordKey", row.get("record_key"));
-        exchange.getMessage().setHeader("CaravanSource", row.get("source"));
-        exchange.getMessage().setBody(row.get("payload"));
+        exchange.getMessage().setHeader("CaravanRecordKey", row.get(RecordRows.KEY));
+        exchange.getMessage().setHeader("CaravanSource", row.get(RecordRows.SOURCE));
+        exchange.getMessage().setBody(row.get(RecordRows.PAYLOAD));
     }
 
     public void pageDone(Exchange exchange) {

@@ -1,10 +1,10 @@
 package io.caravan.load;
 
+import io.caravan.records.RecordRows;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -16,9 +16,6 @@ import javax.sql.DataSource;
  * so configuration cannot inject SQL.
  */
 public final class JdbcLandingTable {
-
-    /** The row fields bound to the upsert, in parameter order. */
-    public static final List<String> COLUMNS = List.of("source", "record_key", "payload", "fetched_at");
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
 
@@ -55,7 +52,9 @@ public final class JdbcLandingTable {
     public static List<List<Object>> parameters(List<Map<String, Object>> rows) {
         List<List<Object>> parameters = new ArrayList<>(rows.size());
         for (Map<String, Object> row : rows) {
-            parameters.add(Arrays.asList(row.get("source"), row.get("record_key"), row.get("payload"), row.get("fetched_at")));
+            List<Object> values = new ArrayList<>(RecordRows.FIELDS.size());
+            RecordRows.FIELDS.forEach(field -> values.add(row.get(field)));
+            parameters.add(values);
         }
         return parameters;
     }

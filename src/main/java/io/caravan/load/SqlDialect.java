@@ -1,5 +1,7 @@
 package io.caravan.load;
 
+import io.caravan.records.RecordRows;
+import java.util.Collections;
 import java.util.Locale;
 
 /** The SQL that differs between the supported databases: the landing table's DDL and the upsert. */
@@ -26,9 +28,9 @@ public enum SqlDialect {
         }
     };
 
-    private static final String COLUMNS = "source, record_key, payload, fetched_at";
+    private static final String COLUMNS = String.join(", ", RecordRows.FIELDS);
     // Positional: camel-sql re-parses a named-parameter statement for every row of a batch.
-    private static final String PARAMS = "?, ?, ?, ?";
+    private static final String PARAMS = String.join(", ", Collections.nCopies(RecordRows.FIELDS.size(), "?"));
 
     private final String textType;
 
@@ -57,6 +59,6 @@ public enum SqlDialect {
                 + "payload " + textType + " NOT NULL, fetched_at TIMESTAMP NOT NULL, PRIMARY KEY (source, record_key))";
     }
 
-    /** The batch upsert; its parameters are the values of {@link JdbcLandingTable#COLUMNS}, in order. */
+    /** The batch upsert; its parameters are the values of {@link RecordRows#FIELDS}, in order. */
     abstract String upsert(String table);
 }

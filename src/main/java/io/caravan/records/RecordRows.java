@@ -15,8 +15,16 @@ import java.util.Map;
  */
 public final class RecordRows {
 
+    /** Row field naming the source. */
+    public static final String SOURCE = "source";
     /** Row field holding the record key. */
     public static final String KEY = "record_key";
+    /** Row field holding the record's JSON. */
+    public static final String PAYLOAD = "payload";
+    /** Row field holding when the record's page was fetched. */
+    public static final String FETCHED_AT = "fetched_at";
+    /** Every field of a row, in the order of the landing table's columns. */
+    public static final List<String> FIELDS = List.of(SOURCE, KEY, PAYLOAD, FETCHED_AT);
 
     private final String source;
     private final RecordKey key;
@@ -34,10 +42,10 @@ public final class RecordRows {
         for (JsonNode record : records) {
             String json = json(record);
             Map<String, Object> row = new HashMap<>(8);
-            row.put("source", source);
+            row.put(SOURCE, source);
             row.put(KEY, key.of(record, json));
-            row.put("payload", json);
-            row.put("fetched_at", fetchedAt);
+            row.put(PAYLOAD, json);
+            row.put(FETCHED_AT, fetchedAt);
             rows.add(row);
         }
         return rows;

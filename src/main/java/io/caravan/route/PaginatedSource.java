@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.caravan.load.JdbcLandingTable;
 import io.caravan.paging.Page;
-import io.caravan.paging.PageRequestLog;
 import io.caravan.records.RecordRows;
 import io.caravan.records.SeenKeys;
 import io.caravan.request.HttpRequestPreparer;
 import io.caravan.request.PageRequest;
+import io.caravan.run.FailureMessage;
 import io.caravan.run.RunObserver;
 import io.caravan.run.RunSummary;
 import io.caravan.run.SourceFailedException;
@@ -93,7 +93,7 @@ public final class PaginatedSource {
         @SuppressWarnings("unchecked")
         Map<String, Object> row = exchange.getMessage().getBody(Map.class);
         if (settings.collects()) {
-            run.collect(mapper.readValue((String) row.get("payload"), Object.class));
+            run.collect(mapper.readValue((String) row.get(RecordRows.PAYLOAD), Object.class));
         } else {
             run.buffer(row);
         }
@@ -105,10 +105,11 @@ public final class PaginatedSource {
      */
     public void takeBatch(Exchange exchange) throws Exception {
         List<Map<String, Object>> batch = SourceRun.of(exchange).takeBatch();
-        exchange.getMessage().getHeaders().clear();
-        exchange.getMessage().setBody(batch);
         exchange.setProperty(BATCH_SIZE, batch.size());
-        if (settings.table() != null) {
+        exchange.getMessage().getHeaders().clear();
+        if (settings.table() == null) {
+            exchange.getMessage().setBody(batch);
+        } else {
             exchange.getMessage().setBody(JdbcLandingTable.parameters(batch));
             exchange.getMessage().setHeader("CamelSqlQuery", settings.table().upsertSql(dataSource(exchange)));
         }
@@ -148,10 +149,10 @@ public final class PaginatedSource {
         if (run == null || !run.markFailed()) {
             return;
         }
-        String message = PageRequestLog.failureMessage(settings.source(), run.current(), cause);
+        String message = FailureMessage.failureMessage(settings.source(), run.current(), cause);
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT, new SourceFailedException(message, cause));
         LOG.error(message);
-        publish(exchange, run.summary(PageRequestLog.causeOf(cause), seenKeys.repeats()));
+        publish(exchange, run.summary(FailureMessage.causeOf(cause), seenKeys.repeats()));
     }
 
     /** A page is fully handled: the collect cap is checked and progress reported. */

@@ -36,6 +36,7 @@ public final class SourceRun {
 
     private PageRequest current;
     private PageRequest next;
+    private String nextFingerprint;
     private long recordsLoaded;
     private boolean failed;
     private long retries;
@@ -51,6 +52,7 @@ public final class SourceRun {
         this.source = source;
         this.stopOnRepeat = stopOnRepeat;
         this.next = first;
+        this.nextFingerprint = first.fingerprint();
         this.maxPages = maxPages;
         this.batchSize = batchSize;
         this.origin = first.origin();
@@ -66,10 +68,6 @@ public final class SourceRun {
         return run;
     }
 
-    public String source() {
-        return source;
-    }
-
     /** Whether another page is to be fetched. */
     public boolean hasNext() {
         return next != null;
@@ -79,7 +77,7 @@ public final class SourceRun {
     public PageRequest send() {
         current = next;
         next = null;
-        requestsSent.add(current.fingerprint());
+        requestsSent.add(nextFingerprint);
         return current;
     }
 
@@ -101,12 +99,13 @@ public final class SourceRun {
      */
     public void advance(Optional<PageRequest> following) {
         PageRequest request = following.orElse(null);
+        String fingerprint = request == null ? null : request.fingerprint();
         if (request != null) {
             if (!origin.equals(request.origin())) {
                 throw new IllegalStateException("next page is on another origin (" + request.origin()
                         + ", expected " + origin + "); refusing to follow it");
             }
-            if (requestsSent.contains(request.fingerprint())) {
+            if (requestsSent.contains(fingerprint)) {
                 if (!stopOnRepeat) {
                     throw new IllegalStateException("the API led back to a request already sent ("
                             + (request.token() == null ? request.uri() : "token " + request.token())
@@ -119,6 +118,7 @@ public final class SourceRun {
             }
         }
         next = request;
+        nextFingerprint = request == null ? null : fingerprint;
     }
 
     /** Marks the run failed; true the first time only, so a failure is reported once. */

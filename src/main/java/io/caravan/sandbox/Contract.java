@@ -62,6 +62,16 @@ abstract class Contract {
         return merged;
     }
 
+    /** The parameters plus a field of the JSON body under the same name, when the body has it. */
+    static Map<String, String> withBodyField(Map<String, String> params, JsonNode body, String field) {
+        if (!body.hasNonNull(field)) {
+            return params;
+        }
+        Map<String, String> merged = new LinkedHashMap<>(params);
+        merged.put(field, body.get(field).asText());
+        return merged;
+    }
+
     /** A JSON page: {@code prefix}, the slice's records as an array, {@code suffix}. */
     static SandboxResponse page(String prefix, PageSlice slice, String suffix) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512 * Math.max(1, slice.to() - slice.from()) + 256);

@@ -1,7 +1,6 @@
 package io.caravan.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,11 +15,7 @@ final class DropboxListFolderContract extends Contract {
 
     @Override
     Map<String, String> params(Map<String, String> query, Map<String, String> headers, JsonNode body) {
-        Map<String, String> params = new LinkedHashMap<>(query);
-        if (body.hasNonNull("limit")) {
-            params.put("limit", body.get("limit").asText());
-        }
-        return params;
+        return withBodyField(query, body, "limit");
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.caravan.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,11 +15,8 @@ final class NotionContract extends Contract {
 
     @Override
     Map<String, String> params(Map<String, String> query, Map<String, String> headers, JsonNode body) {
-        Map<String, String> params = new LinkedHashMap<>(query);
-        if (body.hasNonNull("page_size")) {
-            params.put("page_size", body.get("page_size").asText());
-        }
-        return withCursor(params, body.hasNonNull("start_cursor") ? body.get("start_cursor").asText() : null);
+        return withCursor(withBodyField(query, body, "page_size"),
+                body.hasNonNull("start_cursor") ? body.get("start_cursor").asText() : null);
     }
 
     @Override

@@ -10,14 +10,8 @@ import org.junit.jupiter.api.Test;
 /** Opaque cursor in the body, empty at the end (Slack's response_metadata.next_cursor). */
 class BodyCursorPaginationTest extends PaginationContractTest {
 
-    @Override
-    String path() {
-        return "/slack/api/conversations.history";
-    }
-
-    @Override
-    int pageSize() {
-        return 100;
+    BodyCursorPaginationTest() {
+        super("/slack/api/conversations.history", 100);
     }
 
     @Override

@@ -5,14 +5,8 @@ import java.util.Map;
 /** Token in a response header, sent back in a request header. */
 class HeaderTokenPaginationTest extends PaginationContractTest {
 
-    @Override
-    String path() {
-        return "/headertoken/v1/events";
-    }
-
-    @Override
-    int pageSize() {
-        return 100;
+    HeaderTokenPaginationTest() {
+        super("/headertoken/v1/events", 100);
     }
 
     @Override

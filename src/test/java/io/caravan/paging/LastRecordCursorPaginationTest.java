@@ -5,14 +5,8 @@ import java.util.Map;
 /** Cursor = last record's id, with a has-more flag (Stripe). */
 class LastRecordCursorPaginationTest extends PaginationContractTest {
 
-    @Override
-    String path() {
-        return "/stripe/v1/customers";
-    }
-
-    @Override
-    int pageSize() {
-        return 100;
+    LastRecordCursorPaginationTest() {
+        super("/stripe/v1/customers", 100);
     }
 
     @Override

@@ -6,14 +6,8 @@ import java.util.Map;
 /** Start time advanced to the last record's timestamp, inclusive (a time-range log API). */
 class LastRecordTimePaginationTest extends PaginationContractTest {
 
-    @Override
-    String path() {
-        return "/logs/v1/events";
-    }
-
-    @Override
-    int pageSize() {
-        return 100;
+    LastRecordTimePaginationTest() {
+        super("/logs/v1/events", 100);
     }
 
     @Override

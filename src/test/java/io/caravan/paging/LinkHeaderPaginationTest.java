@@ -5,14 +5,8 @@ import java.util.Map;
 /** RFC 8288 Link header, rel="next" absent on the last page (GitHub). */
 class LinkHeaderPaginationTest extends PaginationContractTest {
 
-    @Override
-    String path() {
-        return "/github/repos/caravan/demo/issues";
-    }
-
-    @Override
-    int pageSize() {
-        return 100;
+    LinkHeaderPaginationTest() {
+        super("/github/repos/caravan/demo/issues", 100);
     }
 
     @Override

@@ -5,14 +5,8 @@ import java.util.Map;
 /** Next URL in the body, absent at the end (Microsoft Graph's @odata.nextLink). */
 class NextUrlPaginationTest extends PaginationContractTest {
 
-    @Override
-    String path() {
-        return "/graph/v1.0/users";
-    }
-
-    @Override
-    int pageSize() {
-        return 100;
+    NextUrlPaginationTest() {
+        super("/graph/v1.0/users", 100);
     }
 
     @Override

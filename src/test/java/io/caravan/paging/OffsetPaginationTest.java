@@ -5,14 +5,8 @@ import java.util.Map;
 /** Offset and limit in request headers (Plentific): the end is an empty page. */
 class OffsetPaginationTest extends PaginationContractTest {
 
-    @Override
-    String path() {
-        return "/plentific/api/v2/jobs";
-    }
-
-    @Override
-    int pageSize() {
-        return 50;
+    OffsetPaginationTest() {
+        super("/plentific/api/v2/jobs", 50);
     }
 
     @Override

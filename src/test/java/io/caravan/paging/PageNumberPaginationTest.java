@@ -5,14 +5,8 @@ import java.util.Map;
 /** Page numbers, no metadata (Freshdesk): the end is an empty page. */
 class PageNumberPaginationTest extends PaginationContractTest {
 
-    @Override
-    String path() {
-        return "/freshdesk/api/v2/tickets";
-    }
-
-    @Override
-    int pageSize() {
-        return 100;
+    PageNumberPaginationTest() {
+        super("/freshdesk/api/v2/tickets", 100);
     }
 
     @Override

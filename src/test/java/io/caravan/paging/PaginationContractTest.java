@@ -30,11 +30,21 @@ abstract class PaginationContractTest {
 
     static CaravanFixture fixture;
 
-    /** The sandbox path of the contract. */
-    abstract String path();
+    private final String path;
+    private final int pageSize;
 
-    /** The page size the configuration asks for (and the sandbox serves). */
-    abstract int pageSize();
+    /**
+     * @param path     the sandbox path of the contract
+     * @param pageSize the page size the configuration asks for (and the sandbox serves)
+     */
+    PaginationContractTest(String path, int pageSize) {
+        this.path = path;
+        this.pageSize = pageSize;
+    }
+
+    final int pageSize() {
+        return pageSize;
+    }
 
     /** The template parameters of the style, without url and table. */
     abstract Map<String, String> parameters();
@@ -133,7 +143,7 @@ abstract class PaginationContractTest {
     String addSource(int records, String knobs, Map<String, String> overrides) throws Exception {
         String source = getClass().getSimpleName().toLowerCase() + "_" + SOURCES.incrementAndGet();
         Map<String, String> params = new LinkedHashMap<>(parameters());
-        params.put("url", fixture.sandbox.url() + path() + "?records=" + records + knobs);
+        params.put("url", fixture.sandbox.url() + path + "?records=" + records + knobs);
         params.put("keyPath", "$.id");
         params.put("table", fixture.table);
         params.putAll(overrides);

@@ -5,14 +5,8 @@ import java.util.Map;
 /** The templated style keeping the pagination contract: Slack's cursor, expressed as one rule. */
 class TemplatedPaginationTest extends PaginationContractTest {
 
-    @Override
-    String path() {
-        return "/slack/api/conversations.history";
-    }
-
-    @Override
-    int pageSize() {
-        return 100;
+    TemplatedPaginationTest() {
+        super("/slack/api/conversations.history", 100);
     }
 
     @Override

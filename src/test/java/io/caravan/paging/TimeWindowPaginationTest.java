@@ -13,14 +13,8 @@ class TimeWindowPaginationTest extends PaginationContractTest {
 
     private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
 
-    @Override
-    String path() {
-        return "/logs/v1/events";
-    }
-
-    @Override
-    int pageSize() {
-        return 100;
+    TimeWindowPaginationTest() {
+        super("/logs/v1/events", 100);
     }
 
     @Override

@@ -1,14 +1,14 @@
-package io.caravan.paging;
+package io.caravan.run;
 
 import io.caravan.request.PageRequest;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
-/** Words for errors about a page: which source, which page, which request, and why. */
-public final class PageRequestLog {
+/** The words of a failed run: which source, which page and request, and why. */
+public final class FailureMessage {
 
     private static final int BODY_EXCERPT = 300;
 
-    private PageRequestLog() {
+    private FailureMessage() {
     }
 
     /** "source 'x' failed at page 3 (GET http://…): cause". */
