@@ -2,6 +2,7 @@ package io.caravan.kamelet;
 
 import io.caravan.records.RecordRows;
 import io.caravan.route.PaginatedSource;
+import io.caravan.run.SourceRun;
 import io.caravan.route.SourceSettings;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,7 +19,8 @@ import org.apache.camel.support.service.ServiceSupport;
 public final class KameletSource extends ServiceSupport implements IdempotentRepository {
 
     /** The route template's sink settings, which the Kamelet replaces with kamelet:sink. */
-    private static final Map<String, String> SINK_SETTINGS = Map.of("mode", "stream", "batchSize", "1000");
+    private static final Map<String, String> SINK_SETTINGS = Map.of("mode", "stream", "batchSize", "1000",
+            "checkpoint", "false");
 
     private final Map<String, String> properties = new HashMap<>(SINK_SETTINGS);
     private volatile PaginatedSource source;
@@ -50,8 +52,9 @@ public final class KameletSource extends ServiceSupport implements IdempotentRep
         exchange.getMessage().setBody(row.get(RecordRows.PAYLOAD));
     }
 
+    /** A page is handled: progress is reported (records went to the sink one by one, no batch waits). */
     public void pageDone(Exchange exchange) {
-        source.pageDone(exchange);
+        SourceRun.of(exchange).pageDone(false);
     }
 
     public void finishRun(Exchange exchange) {
@@ -63,7 +66,8 @@ public final class KameletSource extends ServiceSupport implements IdempotentRep
         if (current == null) {
             synchronized (this) {
                 if (source == null) {
-                    source = new PaginatedSource(SourceSettings.from(properties::get, exchange.getContext()));
+                    source = new PaginatedSource(SourceSettings.from(properties::get, exchange.getContext()),
+                            exchange.getContext());
                 }
                 current = source;
             }

@@ -1,41 +1,60 @@
 package io.caravan.load;
 
-import io.caravan.records.RecordRows;
-import java.util.Collections;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
-/** The SQL that differs between the supported databases: the landing table's DDL and the upsert. */
+/**
+ * The SQL that differs between the supported databases: column types and the batch upsert
+ * (H2 {@code MERGE}, PostgreSQL {@code INSERT … ON CONFLICT}, MariaDB {@code ON DUPLICATE KEY}).
+ */
 public enum SqlDialect {
 
-    H2("CLOB") {
+    H2("CHARACTER VARYING", "CLOB", "TIMESTAMP") {
         @Override
-        String upsert(String table) {
-            return "MERGE INTO " + table + " (" + COLUMNS + ") KEY (source, record_key) VALUES (" + PARAMS + ")";
+        String upsert(String table, List<String> keys, List<String> columns, List<String> values) {
+            return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", keys)
+                    + ") VALUES (" + String.join(", ", values) + ")";
         }
     },
-    POSTGRESQL("TEXT") {
+    POSTGRESQL("TEXT", "JSONB", "TIMESTAMP") {
         @Override
-        String upsert(String table) {
-            return "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (" + PARAMS + ") ON CONFLICT (source, record_key)"
-                    + " DO UPDATE SET payload = EXCLUDED.payload, fetched_at = EXCLUDED.fetched_at";
+        String upsert(String table, List<String> keys, List<String> columns, List<String> values) {
+            return insert(table, columns, values) + " ON CONFLICT (" + String.join(", ", keys) + ") DO UPDATE SET "
+                    + assignments(keys, columns, "%1$s = EXCLUDED.%1$s");
+        }
+
+        @Override
+        String jsonValue() {
+            return "CAST(? AS JSONB)";
         }
     },
-    MARIADB("LONGTEXT") {
+    MARIADB("TEXT", "LONGTEXT", "DATETIME(3)") {
         @Override
-        String upsert(String table) {
-            return "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (" + PARAMS + ")"
-                    + " ON DUPLICATE KEY UPDATE payload = VALUES(payload), fetched_at = VALUES(fetched_at)";
+        String upsert(String table, List<String> keys, List<String> columns, List<String> values) {
+            return insert(table, columns, values) + " ON DUPLICATE KEY UPDATE "
+                    + assignments(keys, columns, "%1$s = VALUES(%1$s)");
         }
     };
 
-    private static final String COLUMNS = String.join(", ", RecordRows.FIELDS);
-    // Positional: camel-sql re-parses a named-parameter statement for every row of a batch.
-    private static final String PARAMS = String.join(", ", Collections.nCopies(RecordRows.FIELDS.size(), "?"));
-
     private final String textType;
+    private final String jsonType;
+    private final String timestampType;
 
-    SqlDialect(String textType) {
+    SqlDialect(String textType, String jsonType, String timestampType) {
         this.textType = textType;
+        this.jsonType = jsonType;
+        this.timestampType = timestampType;
+    }
+
+    /** The dialect of the database behind {@code dataSource}. */
+    public static SqlDialect of(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return of(connection.getMetaData().getDatabaseProductName());
+        }
     }
 
     /** The dialect of a database, from its JDBC product name. */
@@ -50,15 +69,41 @@ public enum SqlDialect {
         if (name.contains("mariadb") || name.contains("mysql")) {
             return MARIADB;
         }
-        throw new IllegalArgumentException("unsupported database for the JDBC sink: " + productName);
+        throw new IllegalArgumentException("unsupported database: " + productName + " (H2, PostgreSQL or MariaDB)");
     }
 
-    /** The statement that creates the landing table when it does not exist. */
-    String createTable(String table) {
-        return "CREATE TABLE IF NOT EXISTS " + table + " (source VARCHAR(200) NOT NULL, record_key VARCHAR(512) NOT NULL, "
-                + "payload " + textType + " NOT NULL, fetched_at TIMESTAMP NOT NULL, PRIMARY KEY (source, record_key))";
+    /** Unbounded text. */
+    public String textType() {
+        return textType;
     }
 
-    /** The batch upsert; its parameters are the values of {@link RecordRows#FIELDS}, in order. */
-    abstract String upsert(String table);
+    /** A JSON document: jsonb on PostgreSQL, text elsewhere. */
+    public String jsonType() {
+        return jsonType;
+    }
+
+    /** A point in time with milliseconds. */
+    public String timestampType() {
+        return timestampType;
+    }
+
+    /** The placeholder of a JSON value: a cast where the column is typed JSON. */
+    String jsonValue() {
+        return "?";
+    }
+
+    /**
+     * The batch upsert of {@code columns} (positional placeholders {@code values}, in order), keyed by
+     * {@code keys}: a row with the same key is replaced.
+     */
+    abstract String upsert(String table, List<String> keys, List<String> columns, List<String> values);
+
+    private static String insert(String table, List<String> columns, List<String> values) {
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + String.join(", ", values) + ")";
+    }
+
+    private static String assignments(List<String> keys, List<String> columns, String format) {
+        return columns.stream().filter(c -> !keys.contains(c)).map(c -> String.format(format, c))
+                .collect(Collectors.joining(", "));
+    }
 }

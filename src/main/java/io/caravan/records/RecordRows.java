@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Turns the records of a page into the rows a sink receives: the source, the record key, the
- * record's JSON and when it was fetched (the named parameters of the JDBC upsert).
+ * record's JSON, when it was fetched, and the fields of the {@link RowLayout}.
  */
 public final class RecordRows {
 
@@ -23,19 +23,22 @@ public final class RecordRows {
     public static final String PAYLOAD = "payload";
     /** Row field holding when the record's page was fetched. */
     public static final String FETCHED_AT = "fetched_at";
-    /** Every field of a row, in the order of the landing table's columns. */
-    public static final List<String> FIELDS = List.of(SOURCE, KEY, PAYLOAD, FETCHED_AT);
+    /** The fields every row has. */
+    public static final List<String> FIXED = List.of(SOURCE, KEY, PAYLOAD, FETCHED_AT);
 
     private final String source;
     private final RecordKey key;
+    private final RowLayout layout;
     private final ObjectMapper mapper;
 
-    public RecordRows(String source, RecordKey key, ObjectMapper mapper) {
+    public RecordRows(String source, RecordKey key, RowLayout layout, ObjectMapper mapper) {
         this.source = source;
         this.key = key;
+        this.layout = layout;
         this.mapper = mapper;
     }
 
+    /** One row per record, in order. */
     public List<Map<String, Object>> rows(List<JsonNode> records) {
         Timestamp fetchedAt = new Timestamp(System.currentTimeMillis());
         List<Map<String, Object>> rows = new ArrayList<>(records.size());
@@ -46,6 +49,7 @@ public final class RecordRows {
             row.put(KEY, key.of(record, json));
             row.put(PAYLOAD, json);
             row.put(FETCHED_AT, fetchedAt);
+            layout.fill(record, row);
             rows.add(row);
         }
         return rows;

@@ -9,6 +9,12 @@ import org.apache.camel.Expression;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.FilterDefinition;
+import org.apache.camel.model.LoopDefinition;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.RouteTemplateDefinition;
+import org.apache.camel.model.SplitDefinition;
+import org.apache.camel.spi.Policy;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.ExpressionAdapter;
@@ -19,11 +25,14 @@ import org.apache.camel.support.ExpressionAdapter;
  * or from Java with {@code TemplatedRouteBuilder}.
  *
  * <pre>
- * trigger -> start run -> loopDoWhile(next request)
+ * trigger -> start or resume the run at its checkpoint -> loopDoWhile(next request)
  *   -> camel-http (retried at the node for 429 / 5xx / I/O)
  *   -> read page (records + next request) -> split -> idempotent consumer on the key -> batch
- *   -> at a page boundary, when the batch is full or the pages ran out: sink
- * -> summary
+ *        -> batch full: flush
+ *   -> page end, when the flush policy says so or the pages ran out: flush
+ * -> stopped by a shutdown: flush -> summary
+ *
+ * flush = one transaction { sink <- batch; landed pages + checkpoint }
  * </pre>
  */
 public final class PaginatedHttpRouteTemplate extends RouteBuilder {
@@ -44,7 +53,7 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
 
     @Override
     public void configure() {
-        routeTemplate(ID)
+        RouteTemplateDefinition template = routeTemplate(ID)
             .templateParameter("source", null, "Name of the source: in progress lines, errors and summaries")
             .templateParameter("url", null, "URL of the first page")
             .templateParameter("pagination", null,
@@ -88,63 +97,84 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             .templateParameter("mode", "stream", "stream: batches to the sink; collect: return all records to the caller")
             .templateParameter("collectMaxRecords", "10000", "collect: the most records returned; more fails the run")
             .templateParameter("maxPages", "100000", "Hard page cap: the run fails if the API offers more")
-            .templateParameter("batchSize", "1000", "Records per sink batch")
+            .templateParameter("batchSize", "1000", "Flush a batch to the sink at this many records")
+            .templateParameter("flushPages", "0", "Flush at a page end once the batch spans this many pages (0: no limit)")
+            .templateParameter("flushBytes", "16777216", "Flush once the batch holds this many bytes of record JSON (0: no limit)")
+            .templateParameter("flushSeconds", "30", "Flush at a page end once the batch is this old (0: no limit)")
+            .templateParameter("checkpoint", "true", "Commit a checkpoint with every batch and resume from it (stream mode)")
             .templateParameter("dedupeWindow", "100000", "Recent record keys remembered to drop repeats")
             .templateParameter("table", "", "Landing table of the default JDBC sink")
-            .templateParameter("dataSource", "caravanDataSource", "DataSource bean of the JDBC sink")
-            .templateParameter("sink", "sql:caravan-upsert?dataSource=#{{dataSource}}&batch=true&parametersCount=4",
+            .templateParameter("updatedAtPath", "", "JSONPath of the record's update time, landed as updated_at")
+            .templateParameter("columns", "", "Extra landing columns: name=$.json.path, comma-separated")
+            .templateParameter("dataSource", "caravanDataSource", "DataSource bean of the JDBC sink and the checkpoints")
+            .templateParameter("sink", "sql:caravan-upsert?dataSource=#{{dataSource}}&batch=true",
                     "Endpoint receiving each batch (a List of row maps)")
             .templateParameter("maxRetries", "5", "Retries of a page after 429, 5xx or an I/O error")
             .templateParameter("retryDelayMs", "200", "First retry delay; doubles on each retry")
             .templateParameter("connectTimeoutMs", "10000", "HTTP connect timeout")
             .templateParameter("readTimeoutMs", "30000", "HTTP response timeout")
             .configure(rtc -> {
-                PaginatedSource source = new PaginatedSource(SourceSettings.from(name -> {
+                SourceSettings settings = SourceSettings.from(name -> {
                     String value = rtc.getProperty(name, String.class);
                     return value == null ? null : rtc.getCamelContext().resolvePropertyPlaceholders(value);
-                }, rtc.getCamelContext()));
+                }, rtc.getCamelContext());
+                PaginatedSource source = new PaginatedSource(settings, rtc.getCamelContext());
                 rtc.bind("caravanSeen", IdempotentRepository.class, source.seenKeys());
+                rtc.bind("caravanTx", Policy.class, source.flushTransaction());
                 rtc.bind("caravanStart", Processor.class, (Processor) source::start);
                 rtc.bind("caravanSendNext", Processor.class, (Processor) source::sendNext);
                 rtc.bind("caravanReadPage", Processor.class, (Processor) source::readPage);
                 rtc.bind("caravanKeep", Processor.class, (Processor) source::keep);
                 rtc.bind("caravanTakeBatch", Processor.class, (Processor) source::takeBatch);
+                rtc.bind("caravanCommit", Processor.class, (Processor) source::commit);
                 rtc.bind("caravanBatchLanded", Processor.class, (Processor) source::batchLanded);
                 rtc.bind("caravanPageDone", Processor.class, (Processor) source::pageDone);
                 rtc.bind("caravanFinish", Processor.class, (Processor) source::finish);
                 rtc.bind("caravanFail", Processor.class, (Processor) source::fail);
                 rtc.bind("caravanRetried", Processor.class, (Processor) source::retried);
-            })
-            .from("{{trigger}}")
-                .onException(HttpOperationFailedException.class, IOException.class)
-                    .onWhen(exchange -> RetryableFailure.isRetryable(exchange.getProperty(Exchange.EXCEPTION_CAUGHT)))
-                    .maximumRedeliveries("{{maxRetries}}").redeliveryDelay("{{retryDelayMs}}")
-                    .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(30_000)
-                    .retryAttemptedLogLevel(LoggingLevel.WARN).logExhausted(false)
-                    .onRedeliveryRef("{{caravanRetried}}")
-                    .process("{{caravanFail}}")
+            });
+        RouteDefinition route = template.from("{{trigger}}");
+        route.onException(HttpOperationFailedException.class, IOException.class)
+                .onWhen(exchange -> RetryableFailure.isRetryable(exchange.getProperty(Exchange.EXCEPTION_CAUGHT)))
+                .maximumRedeliveries("{{maxRetries}}").redeliveryDelay("{{retryDelayMs}}")
+                .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(30_000)
+                .retryAttemptedLogLevel(LoggingLevel.WARN).logExhausted(false)
+                .onRedeliveryRef("{{caravanRetried}}")
+                .process("{{caravanFail}}")
+            .end();
+        route.onException(Exception.class)
+                .logExhausted(false)
+                .process("{{caravanFail}}")
+            .end();
+        route.process("{{caravanStart}}");
+        LoopDefinition pages = route.loopDoWhile(exchange -> SourceRun.of(exchange).hasNext()).breakOnShutdown();
+        pages.process("{{caravanSendNext}}")
+            .to(HTTP_COMPONENT + "://caravan?connectTimeout={{connectTimeoutMs}}&responseTimeout={{readTimeoutMs}}")
+            .process("{{caravanReadPage}}");
+        SplitDefinition records = pages.split(body()).streaming().stopOnException();
+        records.idempotentConsumer(ROW_KEY).idempotentRepository("{{caravanSeen}}")
+                .process("{{caravanKeep}}")
+            .end();
+        flush(records.filter(exchange -> SourceRun.of(exchange).flushDueInPage()));
+        pages.process("{{caravanPageDone}}");
+        flush(pages.filter(exchange -> SourceRun.of(exchange).flushDueAtPageEnd()));
+        // A run stopped by a shutdown lands what it fetched before it ends.
+        flush(route.filter(exchange -> SourceRun.of(exchange).hasUnlanded()));
+        route.process("{{caravanFinish}}");
+    }
+
+    /**
+     * The flush: in one transaction, the batch to the sink, then its pages and checkpoint committed;
+     * then the run counts it as landed.
+     */
+    private static void flush(FilterDefinition due) {
+        due.policy("{{caravanTx}}")
+                .process("{{caravanTakeBatch}}")
+                .filter(PaginatedSource::hasRecords)
+                    .to("{{sink}}")
                 .end()
-                .onException(Exception.class)
-                    .logExhausted(false)
-                    .process("{{caravanFail}}")
-                .end()
-                .process("{{caravanStart}}")
-                .loopDoWhile(exchange -> SourceRun.of(exchange).hasNext()).breakOnShutdown()
-                    .process("{{caravanSendNext}}")
-                    .to(HTTP_COMPONENT + "://caravan?connectTimeout={{connectTimeoutMs}}&responseTimeout={{readTimeoutMs}}")
-                    .process("{{caravanReadPage}}")
-                    .split(body()).streaming().stopOnException()
-                        .idempotentConsumer(ROW_KEY).idempotentRepository("{{caravanSeen}}")
-                            .process("{{caravanKeep}}")
-                        .end()
-                    .end()
-                    .filter(exchange -> SourceRun.of(exchange).flushDue())
-                        .process("{{caravanTakeBatch}}")
-                        .to("{{sink}}")
-                        .process("{{caravanBatchLanded}}")
-                    .end()
-                    .process("{{caravanPageDone}}")
-                .end()
-                .process("{{caravanFinish}}");
+                .process("{{caravanCommit}}")
+            .end()
+            .process("{{caravanBatchLanded}}");
     }
 }

@@ -2,47 +2,78 @@ package io.caravan.route;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.caravan.load.JdbcLandingTable;
+import io.caravan.load.BatchTransaction;
 import io.caravan.paging.Page;
 import io.caravan.records.RecordRows;
 import io.caravan.records.SeenKeys;
 import io.caravan.request.HttpRequestPreparer;
 import io.caravan.request.PageRequest;
 import io.caravan.run.FailureMessage;
+import io.caravan.run.Flush;
 import io.caravan.run.RunObserver;
 import io.caravan.run.RunSummary;
 import io.caravan.run.SourceFailedException;
 import io.caravan.run.SourceRun;
+import io.caravan.state.Checkpoint;
+import io.caravan.state.CheckpointStore;
+import io.caravan.state.LandedPages;
+import io.caravan.state.RequestJson;
+import io.caravan.state.RunStatus;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.NamedNode;
+import org.apache.camel.Processor;
+import org.apache.camel.Route;
+import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.Policy;
 import org.apache.camel.util.CaseInsensitiveMap;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The steps of the page loop for one source, each a processor the route template calls: start a
- * run, prepare the next request, read a page, hand a batch to the sink, finish or fail the run.
+ * The steps of the page loop for one source, each a processor the route template calls: start or
+ * resume a run, prepare the next request, read a page, hand a batch to the sink and commit its
+ * checkpoint, finish or fail the run.
  */
 public final class PaginatedSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(PaginatedSource.class);
-    private static final String BATCH_SIZE = "CaravanBatchSize";
+    private static final String FLUSH = "CaravanFlush";
+
+    /** The flush of a source without checkpoints into a sink outside any database: no transaction. */
+    private static final Policy NO_TRANSACTION = new Policy() {
+        @Override
+        public void beforeWrap(Route route, NamedNode definition) {
+            // nothing to prepare
+        }
+
+        @Override
+        public Processor wrap(Route route, Processor processor) {
+            return processor;
+        }
+    };
 
     private final SourceSettings settings;
     private final SeenKeys seenKeys;
     private final ObjectMapper mapper = new ObjectMapper();
     private final RecordRows rows;
+    private final BatchTransaction transaction;
+    private volatile CheckpointStore store;
+    private volatile LandedPages landedPages;
 
-    public PaginatedSource(SourceSettings settings) {
+    public PaginatedSource(SourceSettings settings, CamelContext context) {
         this.settings = settings;
         this.seenKeys = new SeenKeys(settings.dedupeWindow());
-        this.rows = new RecordRows(settings.source(), settings.key(), mapper);
+        this.rows = new RecordRows(settings.source(), settings.key(), settings.layout(), mapper);
+        this.transaction = new BatchTransaction(() -> dataSource(context));
     }
 
     /** The repository of keys seen in the current run (the most recent {@code dedupeWindow} of them). */
@@ -50,14 +81,38 @@ public final class PaginatedSource {
         return seenKeys;
     }
 
-    /** Starts a run: the landing table exists, the first request, fresh counters, no keys seen. */
+    /**
+     * The policy around a flush: one transaction for the sink's batch, the landed pages and the
+     * checkpoint when any of them is in the database; none otherwise.
+     */
+    public Policy flushTransaction() {
+        return settings.checkpoints() || settings.table() != null ? transaction : NO_TRANSACTION;
+    }
+
+    /**
+     * Starts a run: at the source's checkpoint when its last pass did not complete, else at the
+     * first request with the pass's landed pages forgotten; the landing table exists.
+     */
     public void start(Exchange exchange) throws Exception {
         seenKeys.clear();
-        PageRequest first = settings.paginator().first(settings.first());
-        exchange.setProperty(SourceRun.PROPERTY,
-                new SourceRun(settings.source(), first, settings.maxPages(), settings.batchSize(), settings.stopOnRepeat()));
+        Checkpoint from = new Checkpoint(settings.source(), RunStatus.RUNNING,
+                settings.paginator().first(settings.first()), 0, null, null, 0, 0, null, Instant.now());
+        exchange.setProperty(SourceRun.PROPERTY, run(from));
+        if (settings.checkpoints()) {
+            CheckpointStore checkpoints = store(exchange.getContext());
+            Optional<Checkpoint> saved = checkpoints.load(settings.source());
+            if (saved.isPresent() && saved.get().resumable()) {
+                from = saved.get().ended(RunStatus.RUNNING, null);
+                LOG.info("{}: resuming at page {} ({} records landed in this pass)", settings.source(),
+                        from.next().pageIndex() + 1, from.records());
+            } else {
+                landedPages.clear();
+            }
+            checkpoints.save(from);
+            exchange.setProperty(SourceRun.PROPERTY, run(from));
+        }
         if (settings.table() != null) {
-            settings.table().upsertSql(dataSource(exchange));
+            settings.table().upsertSql(dataSource(exchange.getContext()));
         }
     }
 
@@ -66,7 +121,10 @@ public final class PaginatedSource {
         HttpRequestPreparer.prepare(exchange, SourceRun.of(exchange).send());
     }
 
-    /** Reads the response: selects the records, computes the next request, leaves the rows as the body. */
+    /**
+     * Reads the response: selects the records, computes the next request, and leaves as the body the
+     * rows still to handle (none for a page that landed earlier in the pass).
+     */
     public void readPage(Exchange exchange) throws Exception {
         SourceRun run = SourceRun.of(exchange);
         JsonNode body;
@@ -82,9 +140,11 @@ public final class PaginatedSource {
         Optional<PageRequest> next = stop.isPresent() ? Optional.empty()
                 : settings.paginator().next(page, settings.following().base(page.request()));
         run.advance(next);
+        String pageKey = settings.checkpoints() ? RequestJson.pageKey(run.current()) : null;
+        boolean landed = pageKey != null && landedPages.contains(pageKey);
         // The response headers are read; dropping them spares every split copy of the page.
         exchange.getMessage().getHeaders().clear();
-        exchange.getMessage().setBody(rows.rows(records));
+        exchange.getMessage().setBody(run.pageRows(pageKey, landed, rows.rows(records)));
     }
 
     /** A row past the duplicate check joins the batch, or in collect mode the records returned. */
@@ -104,24 +164,46 @@ public final class PaginatedSource {
      * rows' positional parameters with the upsert statement in {@code CamelSqlQuery}.
      */
     public void takeBatch(Exchange exchange) throws Exception {
-        List<Map<String, Object>> batch = SourceRun.of(exchange).takeBatch();
-        exchange.setProperty(BATCH_SIZE, batch.size());
+        Integer splitIndex = exchange.getProperty(Exchange.SPLIT_INDEX, Integer.class);
+        String lastKey = null;
+        if (splitIndex != null) {
+            lastKey = (String) exchange.getMessage().getBody(Map.class).get(RecordRows.KEY);
+        }
+        Flush flush = SourceRun.of(exchange).takeBatch(splitIndex, lastKey);
+        exchange.setProperty(FLUSH, flush);
         exchange.getMessage().getHeaders().clear();
         if (settings.table() == null) {
-            exchange.getMessage().setBody(batch);
+            exchange.getMessage().setBody(flush.rows());
         } else {
-            exchange.getMessage().setBody(JdbcLandingTable.parameters(batch));
-            exchange.getMessage().setHeader("CamelSqlQuery", settings.table().upsertSql(dataSource(exchange)));
+            exchange.getMessage().setBody(settings.table().parameters(flush.rows()));
+            exchange.getMessage().setHeader("CamelSqlQuery", settings.table().upsertSql(dataSource(exchange.getContext())));
         }
     }
 
-    /** The sink accepted the batch taken last. */
+    /** Whether the batch taken has records for the sink (a batch may only complete pages of repeats). */
+    public static boolean hasRecords(Exchange exchange) {
+        return !exchange.getProperty(FLUSH, Flush.class).rows().isEmpty();
+    }
+
+    /** In the batch's transaction, after the sink has it: its pages are landed and the checkpoint moves. */
+    public void commit(Exchange exchange) {
+        if (!settings.checkpoints()) {
+            return;
+        }
+        Flush flush = exchange.getProperty(FLUSH, Flush.class);
+        landedPages.addAll(flush.pageKeys());
+        store.failedPages().resolve(settings.source(), flush.pageKeys());
+        store.save(flush.checkpoint());
+    }
+
+    /** The batch's transaction committed. */
     public void batchLanded(Exchange exchange) {
-        SourceRun.of(exchange).batchLanded(exchange.getProperty(BATCH_SIZE, 0, Integer.class));
+        SourceRun.of(exchange).flushCommitted(exchange.getProperty(FLUSH, Flush.class));
     }
 
     /**
-     * The run completed: its summary is logged and given to every {@link RunObserver}; in collect
+     * The run ended without failing: every page read, or stopped early by a shutdown with what it
+     * fetched committed. Its summary is logged and given to every {@link RunObserver}; in collect
      * mode the body is the list of every record.
      */
     public void finish(Exchange exchange) {
@@ -130,12 +212,17 @@ public final class PaginatedSource {
             exchange.getMessage().getHeaders().clear();
             exchange.getMessage().setBody(run.collected());
         }
-        publish(exchange, run.summary(null, seenKeys.repeats()));
+        RunSummary summary = run.summary(null, seenKeys.repeats());
+        if (settings.checkpoints() && summary.stopped()) {
+            store.save(run.committed().ended(RunStatus.STOPPED, null));
+        }
+        publish(exchange, summary);
     }
 
     /**
      * The run failed: the exception that propagates is replaced by one naming the source, the page
-     * and the cause, and the summary is published.
+     * and the cause; the failure is recorded in the checkpoint (and a page that failed in the
+     * failed-pages ledger) once any open transaction has rolled back, and the summary is published.
      */
     public void fail(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
@@ -152,16 +239,23 @@ public final class PaginatedSource {
         String message = FailureMessage.failureMessage(settings.source(), run.current(), cause);
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT, new SourceFailedException(message, cause));
         LOG.error(message);
-        publish(exchange, run.summary(FailureMessage.causeOf(cause), seenKeys.repeats()));
+        RunSummary summary = run.summary(FailureMessage.causeOf(cause), seenKeys.repeats());
+        PageRequest failedPage = run.flushing() ? null : run.current();
+        BatchTransaction.afterCurrent(() -> {
+            if (settings.checkpoints() && store != null) {
+                recordFailure(run.committed().ended(RunStatus.FAILED, message), failedPage, cause);
+            }
+            publish(exchange, summary);
+        });
     }
 
-    /** A page is fully handled: the collect cap is checked and progress reported. */
+    /** A page is fully handled: it joins the batch (in stream mode), the collect cap is checked, progress reported. */
     public void pageDone(Exchange exchange) {
         SourceRun run = SourceRun.of(exchange);
         if (settings.collects()) {
             run.checkCollected(settings.collectMax());
         }
-        run.pageDone();
+        run.pageDone(!settings.collects());
     }
 
     /** A request was sent again after a retriable failure. */
@@ -169,9 +263,41 @@ public final class PaginatedSource {
         SourceRun.of(exchange).retried();
     }
 
-    private DataSource dataSource(Exchange exchange) {
-        DataSource dataSource = exchange.getContext().getRegistry()
-                .lookupByNameAndType(settings.dataSource(), DataSource.class);
+    private SourceRun run(Checkpoint from) {
+        return new SourceRun(from, settings.maxPages(), settings.flush(), settings.stopOnRepeat(), System::nanoTime);
+    }
+
+    private void recordFailure(Checkpoint failed, PageRequest page, Exception cause) {
+        try {
+            transaction.separately(() -> {
+                if (page != null) {
+                    HttpOperationFailedException http = ObjectHelper.getException(HttpOperationFailedException.class, cause);
+                    store.failedPages().record(settings.source(), page, http == null ? null : http.getStatusCode(),
+                            FailureMessage.causeOf(cause));
+                }
+                store.save(failed);
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("{}: could not record the failure in the checkpoint store: {}", settings.source(),
+                    FailureMessage.causeOf(e));
+        }
+    }
+
+    private CheckpointStore store(CamelContext context) throws Exception {
+        if (store == null) {
+            synchronized (this) {
+                if (store == null) {
+                    CheckpointStore opened = CheckpointStore.open(dataSource(context));
+                    landedPages = opened.landedPages(settings.source());
+                    store = opened;
+                }
+            }
+        }
+        return store;
+    }
+
+    private DataSource dataSource(CamelContext context) {
+        DataSource dataSource = context.getRegistry().lookupByNameAndType(settings.dataSource(), DataSource.class);
         if (dataSource == null) {
             throw new IllegalStateException("no DataSource bean named '" + settings.dataSource() + "'");
         }

@@ -1,6 +1,7 @@
 package io.caravan.route;
 
 import io.caravan.load.JdbcLandingTable;
+import io.caravan.load.SqlNames;
 import io.caravan.paging.BodyCursorPaginator;
 import io.caravan.paging.FollowingPages;
 import io.caravan.paging.HeaderTokenPaginator;
@@ -17,7 +18,9 @@ import io.caravan.paging.TimeWindowPaginator;
 import io.caravan.paging.ValuePlacement;
 import io.caravan.records.RecordKey;
 import io.caravan.records.RecordSelector;
+import io.caravan.records.RowLayout;
 import io.caravan.request.PageRequest;
+import io.caravan.run.FlushPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -37,15 +40,18 @@ import org.apache.camel.CamelContext;
  * @param key          the record key
  * @param maxPages     the hard page cap
  * @param stopOnRepeat whether a repeated request ends the run rather than failing it
- * @param batchSize    records per sink batch
+ * @param flush        when batches go to the sink
  * @param dedupeWindow how many recent keys the run remembers to drop repeated records
+ * @param layout       the fields of a row beyond the fixed ones
  * @param table        the landing table of the default JDBC sink, or {@code null} with another sink
- * @param dataSource   the name of the DataSource bean of the JDBC sink
+ * @param dataSource   the name of the DataSource bean of the JDBC sink and the checkpoints
+ * @param checkpoints  whether runs commit checkpoints with their batches and resume from them
  * @param collectMax   in collect mode, the most records the run may return; 0 in stream mode
  */
 public record SourceSettings(String source, PageRequest first, Paginator paginator, StopConditions stops,
         FollowingPages following, RecordSelector selector, RecordKey key, int maxPages, boolean stopOnRepeat,
-        int batchSize, int dedupeWindow, JdbcLandingTable table, String dataSource, int collectMax) {
+        FlushPolicy flush, int dedupeWindow, RowLayout layout, JdbcLandingTable table, String dataSource,
+        boolean checkpoints, int collectMax) {
 
     /** Whether the run returns all records to its caller instead of streaming them to the sink. */
     public boolean collects() {
@@ -72,6 +78,8 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
             first = ValuePlacement.parse(pageSizeParam).apply(first, Long.parseLong(pageSize.trim())).withToken(null);
         }
         String table = param.apply("table");
+        RowLayout layout = RowLayout.parse(param.apply("updatedAtPath"), param.apply("columns"), SqlNames::column);
+        int collectMax = collectMax(param);
         return new SourceSettings(required(param, "source"), first, paginator(style, param, context, first),
                 stops(style, param),
                 new FollowingPages(isBlank(param.apply("nextPagesUrl")) ? null
@@ -81,11 +89,14 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
                 RecordKey.of(param.apply("keyPath")),
                 positive(param, "maxPages"),
                 onRepeat(param.apply("onRepeatedRequest")),
-                positive(param, "batchSize"),
+                new FlushPolicy(positive(param, "batchSize"), (int) count(param, "flushPages"),
+                        count(param, "flushBytes"), Duration.ofSeconds(count(param, "flushSeconds"))),
                 positive(param, "dedupeWindow"),
-                isBlank(table) ? null : new JdbcLandingTable(table),
+                layout,
+                isBlank(table) ? null : new JdbcLandingTable(table, layout),
                 param.apply("dataSource"),
-                collectMax(param));
+                collectMax == 0 && Boolean.parseBoolean(required(param, "checkpoint")),
+                collectMax);
     }
 
     private static Paginator paginator(String style, Function<String, String> param, CamelContext context,
@@ -170,7 +181,11 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
 
     private static long count(Function<String, String> param, String name) {
         String value = param.apply(name);
-        return isBlank(value) ? 0 : Long.parseLong(value.trim());
+        long count = isBlank(value) ? 0 : Long.parseLong(value.trim());
+        if (count < 0) {
+            throw new IllegalArgumentException("parameter '" + name + "' must not be negative, was " + count);
+        }
+        return count;
     }
 
     private static String blankToNull(String value) {

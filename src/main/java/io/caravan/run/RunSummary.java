@@ -5,26 +5,45 @@ import java.time.Duration;
 /**
  * What one run of a source did.
  *
- * @param source            the source's name
- * @param failure           why the run failed, or {@code null} when it completed
- * @param pages             pages fetched
- * @param recordsReceived   records selected from those pages
- * @param duplicatesDropped records dropped because their key was already seen in this run
- * @param recordsLoaded     records delivered to the sink
- * @param retries           requests sent again after a retriable failure
- * @param elapsed           wall time of the run
+ * @param source             the source's name
+ * @param failure            why the run failed, or {@code null} when it did not fail
+ * @param stopped            whether it was stopped (shutdown) before the last page, with what it fetched committed
+ * @param resumedAtPage      the page number it resumed at, or 0 when it started a new pass
+ * @param pages              pages fetched
+ * @param recordsReceived    records selected from those pages
+ * @param shiftedRecords     records dropped because their key was already seen in this run (pages that
+ *                           shifted as the data changed, or an API repeating itself)
+ * @param resumeSkipped      records of a page cut by the last checkpoint that had landed, skipped on resume
+ * @param pagesAlreadyLanded pages dropped whole because they landed earlier in this pass
+ * @param recordsLoaded      records delivered to the sink
+ * @param retries            requests sent again after a retriable failure
+ * @param elapsed            wall time of the run
  */
-public record RunSummary(String source, String failure, long pages, long recordsReceived, long duplicatesDropped,
-        long recordsLoaded, long retries, Duration elapsed) {
+public record RunSummary(String source, String failure, boolean stopped, int resumedAtPage, long pages,
+        long recordsReceived, long shiftedRecords, long resumeSkipped, long pagesAlreadyLanded, long recordsLoaded,
+        long retries, Duration elapsed) {
 
+    /** Whether the run read every page without failing. */
     public boolean completed() {
-        return failure == null;
+        return failure == null && !stopped;
     }
 
     /** One line for the console. */
     public String describe() {
-        String outcome = completed() ? "completed" : "FAILED: " + failure;
-        return String.format("%s %s: %,d pages, %,d records loaded, %,d duplicates dropped, %,d retries, %.2f s",
-                source, outcome, pages, recordsLoaded, duplicatesDropped, retries, elapsed.toMillis() / 1000.0);
+        String outcome = failure != null ? "FAILED: " + failure
+                : stopped ? "stopped (resumes on the next run)" : "completed";
+        StringBuilder line = new StringBuilder(String.format("%s %s: %,d pages, %,d records loaded", source, outcome,
+                pages, recordsLoaded));
+        if (resumedAtPage > 0) {
+            line.append(String.format(", resumed at page %,d", resumedAtPage));
+        }
+        if (resumeSkipped > 0) {
+            line.append(String.format(" (%,d records of that page had landed)", resumeSkipped));
+        }
+        line.append(String.format(", %,d shifted records dropped as repeats", shiftedRecords));
+        if (pagesAlreadyLanded > 0) {
+            line.append(String.format(", %,d pages already landed", pagesAlreadyLanded));
+        }
+        return line.append(String.format(", %,d retries, %.2f s", retries, elapsed.toMillis() / 1000.0)).toString();
     }
 }

@@ -2,19 +2,25 @@ package io.caravan.run;
 
 import io.caravan.paging.Page;
 import io.caravan.paging.PagingTally;
+import io.caravan.records.RecordRows;
 import io.caravan.request.PageRequest;
+import io.caravan.state.Checkpoint;
+import io.caravan.state.RunStatus;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
 import org.apache.camel.Exchange;
 
 /**
  * The state of one run of a source, carried on the exchange through the page loop: the request to
- * send next, the batch waiting for the sink, and the counters of the summary.
+ * send next, the batch waiting for the sink with the pages it completes, the checkpoint last
+ * committed, and the counters of the summary.
  */
 public final class SourceRun {
 
@@ -23,40 +29,57 @@ public final class SourceRun {
 
     private final String source;
     private final int maxPages;
-    private final int batchSize;
+    private final FlushPolicy flushPolicy;
+    private final boolean stopOnRepeat;
+    private final LongSupplier nanoClock;
     private final String origin;
-    private final long started = System.nanoTime();
+    private final long started;
     private final RunProgress progress;
-    private final List<Map<String, Object>> batch = new ArrayList<>();
-    private final List<Object> collected = new ArrayList<>();
-
     private final PagingTally tally = new PagingTally();
     private final Set<String> requestsSent = new HashSet<>();
-    private final boolean stopOnRepeat;
+    private final List<Map<String, Object>> batch = new ArrayList<>();
+    private final List<String> pagesInBatch = new ArrayList<>();
+    private final List<Object> collected = new ArrayList<>();
+    private final int resumedAtPage;
 
+    private Checkpoint committed;
     private PageRequest current;
     private PageRequest next;
     private String nextFingerprint;
+    private String currentPageKey;
+    private int pageOffset;
+    private boolean resumingPage;
+    private long batchBytes;
+    private long batchStarted;
+    private boolean flushing;
     private long recordsLoaded;
-    private boolean failed;
+    private long resumeSkipped;
+    private long pagesAlreadyLanded;
     private long retries;
+    private boolean failed;
 
     /**
-     * @param source    the source's name
-     * @param first     the first request
-     * @param maxPages  the hard page cap
-     * @param batchSize records per sink batch (a batch is flushed at a page boundary once this full)
+     * @param from         the checkpoint the run starts at: its request is sent first, and when it
+     *                     stands inside a page, that page's records already landed are skipped
+     * @param maxPages     the hard page cap
+     * @param flushPolicy  when batches go to the sink
      * @param stopOnRepeat whether a request repeating one already sent ends the run (true) or fails it
+     * @param nanoClock    the clock batch ages are measured with ({@code System::nanoTime})
      */
-    public SourceRun(String source, PageRequest first, int maxPages, int batchSize, boolean stopOnRepeat) {
-        this.source = source;
-        this.stopOnRepeat = stopOnRepeat;
-        this.next = first;
-        this.nextFingerprint = first.fingerprint();
+    public SourceRun(Checkpoint from, int maxPages, FlushPolicy flushPolicy, boolean stopOnRepeat, LongSupplier nanoClock) {
+        this.source = from.source();
+        this.committed = from;
+        this.next = from.next();
+        this.nextFingerprint = next.fingerprint();
         this.maxPages = maxPages;
-        this.batchSize = batchSize;
-        this.origin = first.origin();
+        this.flushPolicy = flushPolicy;
+        this.stopOnRepeat = stopOnRepeat;
+        this.nanoClock = nanoClock;
+        this.origin = next.origin();
+        this.started = nanoClock.getAsLong();
         this.progress = new RunProgress(source, started);
+        this.resumingPage = from.pageRecordsDone() > 0;
+        this.resumedAtPage = from.pages() > 0 || resumingPage ? next.pageIndex() + 1 : 0;
     }
 
     /** The run carried by {@code exchange}. */
@@ -121,6 +144,33 @@ public final class SourceRun {
         nextFingerprint = request == null ? null : fingerprint;
     }
 
+    /**
+     * The rows of the page just read that are still to be handled: none when the page already landed
+     * in this pass; on the page a checkpoint stands inside, those after the last record that landed
+     * (found by its key, so a page whose records shifted is still cut at the right record; when the
+     * key is gone, every row, which the upsert absorbs).
+     */
+    public List<Map<String, Object>> pageRows(String pageKey, boolean alreadyLanded, List<Map<String, Object>> rows) {
+        currentPageKey = pageKey;
+        pageOffset = 0;
+        boolean resuming = resumingPage;
+        resumingPage = false;
+        if (alreadyLanded) {
+            pagesAlreadyLanded++;
+            pageOffset = rows.size();
+            return List.of();
+        }
+        if (resuming) {
+            for (int i = 0; i < rows.size(); i++) {
+                if (committed.pageLastKey().equals(rows.get(i).get(RecordRows.KEY))) {
+                    pageOffset = i + 1;
+                }
+            }
+            resumeSkipped += pageOffset;
+        }
+        return rows.subList(pageOffset, rows.size());
+    }
+
     /** Marks the run failed; true the first time only, so a failure is reported once. */
     public boolean markFailed() {
         boolean first = !failed;
@@ -130,7 +180,11 @@ public final class SourceRun {
 
     /** Adds a record row (already past the duplicate check) to the batch. */
     public void buffer(Map<String, Object> row) {
+        if (batch.isEmpty()) {
+            batchStarted = nanoClock.getAsLong();
+        }
         batch.add(row);
+        batchBytes += ((String) row.get(RecordRows.PAYLOAD)).length();
     }
 
     /** Keeps a record to return to the caller (collect mode). */
@@ -154,26 +208,67 @@ public final class SourceRun {
         return collected;
     }
 
-    /** Whether the batch must go to the sink now: full, or the pages have run out. */
-    public boolean flushDue() {
-        return !batch.isEmpty() && (batch.size() >= batchSize || next == null);
+    /** Whether the batch must go to the sink now, in the middle of a page: it is full. */
+    public boolean flushDueInPage() {
+        return !batch.isEmpty() && flushPolicy.fullAfterRecord(batch.size(), batchBytes);
     }
 
-    /** Takes the batch for the sink. */
-    public List<Map<String, Object>> takeBatch() {
-        List<Map<String, Object>> taken = new ArrayList<>(batch);
-        batch.clear();
-        return taken;
-    }
-
-    /** The sink has the batch taken last. */
-    public void batchLanded(int size) {
-        recordsLoaded += size;
-    }
-
-    /** Called after each page is fully handled. */
-    public void pageDone() {
+    /** Every record of the current page is handled; the page joins the batch unless the run collects records. */
+    public void pageDone(boolean joinsBatch) {
+        if (joinsBatch) {
+            pagesInBatch.add(currentPageKey);
+        }
         progress.pageDone(tally.pages(), tally.records());
+    }
+
+    /** Whether the batch must go to the sink at this page end: the flush policy says so, or the pages ran out. */
+    public boolean flushDueAtPageEnd() {
+        return !pagesInBatch.isEmpty() && (next == null || flushPolicy.dueAtPageEnd(batch.size(), batchBytes,
+                pagesInBatch.size(), batch.isEmpty() ? 0 : nanoClock.getAsLong() - batchStarted));
+    }
+
+    /** Whether anything handled has not landed yet (the run stops early: it is flushed before the run ends). */
+    public boolean hasUnlanded() {
+        return !batch.isEmpty() || !pagesInBatch.isEmpty();
+    }
+
+    /**
+     * Takes the batch for the sink, with the checkpoint it moves the source to.
+     *
+     * @param splitIndex where in the current page's rows the batch ends, when it ends inside the page;
+     *                   {@code null} at a page end
+     * @param lastKey    the key of the row at {@code splitIndex}
+     */
+    public Flush takeBatch(Integer splitIndex, String lastKey) {
+        Checkpoint at;
+        if (splitIndex == null) {
+            at = checkpoint(next, 0, null);
+        } else {
+            at = checkpoint(current, pageOffset + splitIndex + 1, lastKey);
+        }
+        Flush flush = new Flush(List.copyOf(batch), List.copyOf(pagesInBatch), at);
+        batch.clear();
+        pagesInBatch.clear();
+        batchBytes = 0;
+        flushing = true;
+        return flush;
+    }
+
+    /** The batch and its checkpoint committed. */
+    public void flushCommitted(Flush flush) {
+        recordsLoaded += flush.rows().size();
+        committed = flush.checkpoint();
+        flushing = false;
+    }
+
+    /** Whether a batch taken has not committed yet (a failure now is the sink's or the database's, not the page's). */
+    public boolean flushing() {
+        return flushing;
+    }
+
+    /** The checkpoint committed last (the one the run started at, before its first flush). */
+    public Checkpoint committed() {
+        return committed;
     }
 
     public void retried() {
@@ -183,11 +278,20 @@ public final class SourceRun {
     /**
      * The summary of this run so far.
      *
-     * @param failure    why it failed, or {@code null} for a completed run
+     * @param failure    why it failed, or {@code null} for a run that did not fail
      * @param duplicates records dropped as repeats of a key already seen in the run
      */
     public RunSummary summary(String failure, long duplicates) {
-        return new RunSummary(source, failure, tally.pages(), tally.records(), duplicates, recordsLoaded,
-                retries, Duration.ofNanos(System.nanoTime() - started));
+        boolean stopped = failure == null && next != null;
+        return new RunSummary(source, failure, stopped, resumedAtPage, tally.pages(), tally.records(), duplicates,
+                resumeSkipped, pagesAlreadyLanded, recordsLoaded, retries,
+                Duration.ofNanos(nanoClock.getAsLong() - started));
+    }
+
+    private Checkpoint checkpoint(PageRequest at, int pageRecordsDone, String pageLastKey) {
+        long pages = committed.pages() + pagesInBatch.size();
+        long records = committed.records() + batch.size();
+        return new Checkpoint(source, at == null ? RunStatus.COMPLETED : RunStatus.RUNNING, at, pageRecordsDone,
+                pageLastKey, committed.highWaterMark(), pages, records, null, Instant.now());
     }
 }

@@ -40,7 +40,7 @@ class CollectModeTest {
         assertThat(records.stream().map(r -> ((Map<?, ?>) r).get("id")).map(id -> ((Number) id).longValue()))
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, 250).boxed().toList());
         assertThat(((Map<?, ?>) records.get(6)).get("title")).isInstanceOf(String.class);
-        assertThat(fixture.caravan.lastSummary("collected").duplicatesDropped()).isEqualTo(4);
+        assertThat(fixture.caravan.lastSummary("collected").shiftedRecords()).isEqualTo(4);
     }
 
     @Test

@@ -32,7 +32,7 @@ class GrowingDataTest {
             LandedData landed = LandedData.inTable(dataSource, table, "growing");
             assertThat(landed.rows()).isEqualTo(landed.distinctKeys());
             assertThat(landed.contentByKey()).containsAllEntriesOf(LandedData.of(sandbox.dataSet(1_000, 42)).contentByKey());
-            assertThat(summary.duplicatesDropped()).isPositive();
+            assertThat(summary.shiftedRecords()).isPositive();
             assertThat(summary.recordsLoaded()).isEqualTo(landed.rows());
             try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
                 statement.execute("DROP TABLE " + table);

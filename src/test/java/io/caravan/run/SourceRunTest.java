@@ -6,40 +6,147 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.caravan.paging.Page;
 import io.caravan.request.PageRequest;
+import io.caravan.state.Checkpoint;
+import io.caravan.state.RunStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class SourceRunTest {
 
     private final PageRequest first = PageRequest.get("http://127.0.0.1:9/items");
+    private final AtomicLong clock = new AtomicLong();
 
     @Test
     void refusesANextPageOnAnotherOrigin() {
-        SourceRun run = new SourceRun("s", first, 100, 10, false);
-        Page page = page(run.send());
+        SourceRun run = run(FlushPolicy.ofRecords(10), fresh());
+        run.pageReceived(page(run.send()));
 
-        run.pageReceived(page);
         assertThatThrownBy(() -> run.advance(Optional.of(first.followingAt("http://evil.test/items?page=2"))))
                 .hasMessageContaining("next page is on another origin (http://evil.test, expected http://127.0.0.1:9)");
     }
 
     @Test
-    void flushesAFullBatchOrTheTailWhenPagesRunOut() {
-        SourceRun run = new SourceRun("s", first, 100, 2, false);
-        run.pageReceived(page(run.send()));
-        run.advance(Optional.of(first.withQueryParam("page", "2")));
-        run.buffer(Map.of("record_key", "1"));
-        assertThat(run.flushDue()).isFalse();
-        run.buffer(Map.of("record_key", "2"));
-        assertThat(run.flushDue()).isTrue();
-        assertThat(run.takeBatch()).hasSize(2);
+    void aFullBatchFlushesInsideThePageAndTheCheckpointStandsInsideIt() {
+        SourceRun run = run(FlushPolicy.ofRecords(2), fresh());
+        receive(run, "p1", Optional.of(first.withQueryParam("page", "2")), "a", "b", "c");
+        run.buffer(row("a"));
+        assertThat(run.flushDueInPage()).isFalse();
+        run.buffer(row("b"));
+        assertThat(run.flushDueInPage()).isTrue();
 
+        Flush flush = run.takeBatch(1, "b");
+
+        assertThat(flush.rows()).extracting(r -> r.get("record_key")).containsExactly("a", "b");
+        assertThat(flush.pageKeys()).isEmpty();
+        assertThat(flush.checkpoint().next()).isEqualTo(first);
+        assertThat(flush.checkpoint().pageRecordsDone()).isEqualTo(2);
+        assertThat(flush.checkpoint().pageLastKey()).isEqualTo("b");
+        assertThat(flush.checkpoint().records()).isEqualTo(2);
+    }
+
+    @Test
+    void thePagesRunningOutFlushTheTailAndCompleteThePass() {
+        SourceRun run = run(FlushPolicy.ofRecords(100), fresh());
+        receive(run, "p1", Optional.empty(), "a");
+        run.buffer(row("a"));
+        run.pageDone(true);
+
+        assertThat(run.flushDueAtPageEnd()).isTrue();
+        Flush flush = run.takeBatch(null, null);
+        assertThat(flush.pageKeys()).containsExactly("p1");
+        assertThat(flush.checkpoint().status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(flush.checkpoint().next()).isNull();
+        assertThat(flush.checkpoint().pages()).isEqualTo(1);
+    }
+
+    @Test
+    void aPageEndFlushesOnceTheBatchSpansEnoughPagesOrBytesOrIsOldEnough() {
+        PageRequest second = first.withQueryParam("page", "2");
+        SourceRun byPages = run(new FlushPolicy(1000, 2, 0, Duration.ZERO), fresh());
+        receive(byPages, "p1", Optional.of(second), "a");
+        byPages.pageDone(true);
+        assertThat(byPages.flushDueAtPageEnd()).isFalse();
+        receive(byPages, "p2", Optional.of(second.withQueryParam("page", "3")), "b");
+        byPages.pageDone(true);
+        assertThat(byPages.flushDueAtPageEnd()).isTrue();
+
+        SourceRun byBytes = run(new FlushPolicy(1000, 0, 20, Duration.ZERO), fresh());
+        receive(byBytes, "p1", Optional.of(second), "a");
+        byBytes.buffer(Map.of("record_key", "a", "payload", "{\"id\":\"a\"}"));
+        assertThat(byBytes.flushDueInPage()).isFalse();
+        byBytes.buffer(Map.of("record_key", "b", "payload", "{\"id\":\"b\",\"x\":1}"));
+        assertThat(byBytes.flushDueInPage()).isTrue();
+
+        SourceRun byAge = run(new FlushPolicy(1000, 0, 0, Duration.ofSeconds(30)), fresh());
+        receive(byAge, "p1", Optional.of(second), "a");
+        byAge.buffer(row("a"));
+        byAge.pageDone(true);
+        clock.addAndGet(Duration.ofSeconds(29).toNanos());
+        assertThat(byAge.flushDueAtPageEnd()).isFalse();
+        clock.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(byAge.flushDueAtPageEnd()).isTrue();
+    }
+
+    @Test
+    void aResumedPageSkipsTheRecordsThatLandedFoundByTheLastKeyEvenWhenTheyShifted() {
+        Checkpoint inside = new Checkpoint("s", RunStatus.FAILED, first, 2, "b", null, 0, 2, null, Instant.now());
+
+        SourceRun same = run(FlushPolicy.ofRecords(10), inside);
+        same.send();
+        assertThat(keys(same.pageRows("p1", false, rows("a", "b", "c", "d")))).containsExactly("c", "d");
+
+        SourceRun shifted = run(FlushPolicy.ofRecords(10), inside);
+        shifted.send();
+        assertThat(keys(shifted.pageRows("p1", false, rows("new", "a", "b", "c")))).containsExactly("c");
+
+        SourceRun gone = run(FlushPolicy.ofRecords(10), inside);
+        gone.send();
+        assertThat(keys(gone.pageRows("p1", false, rows("x", "y")))).containsExactly("x", "y");
+        assertThat(gone.summary(null, 0).resumedAtPage()).isEqualTo(1);
+    }
+
+    @Test
+    void aPageThatLandedEarlierInThePassHandsOnNoRows() {
+        SourceRun run = run(FlushPolicy.ofRecords(10), fresh());
+        run.send();
+        assertThat(run.pageRows("p1", true, rows("a", "b"))).isEmpty();
+        assertThat(run.summary(null, 0).pagesAlreadyLanded()).isEqualTo(1);
+    }
+
+    private SourceRun run(FlushPolicy policy, Checkpoint from) {
+        return new SourceRun(from, 100, policy, false, clock::get);
+    }
+
+    private Checkpoint fresh() {
+        return new Checkpoint("s", RunStatus.RUNNING, first, 0, null, null, 0, 0, null, Instant.now());
+    }
+
+    private static void receive(SourceRun run, String pageKey, Optional<PageRequest> next, String... keys) {
         run.pageReceived(page(run.send()));
-        run.advance(Optional.empty());
-        run.buffer(Map.of("record_key", "3"));
-        assertThat(run.flushDue()).isTrue();
+        run.advance(next);
+        run.pageRows(pageKey, false, rows(keys));
+    }
+
+    private static List<Map<String, Object>> rows(String... keys) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String key : keys) {
+            rows.add(row(key));
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> row(String key) {
+        return Map.of("record_key", key, "payload", "{}");
+    }
+
+    private static List<Object> keys(List<Map<String, Object>> rows) {
+        return rows.stream().map(r -> r.get("record_key")).toList();
     }
 
     private static Page page(PageRequest request) {

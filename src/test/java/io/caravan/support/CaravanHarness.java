@@ -3,6 +3,8 @@ package io.caravan.support;
 import io.caravan.route.PaginatedHttpRouteTemplate;
 import io.caravan.run.RunObserver;
 import io.caravan.run.RunSummary;
+import io.caravan.state.CheckpointStore;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,7 +23,10 @@ public final class CaravanHarness implements AutoCloseable {
     private final CamelContext context = new DefaultCamelContext();
     private final List<RunSummary> summaries = new CopyOnWriteArrayList<>();
 
+    private final DataSource dataSource;
+
     public CaravanHarness(DataSource dataSource) throws Exception {
+        this.dataSource = dataSource;
         context.getRegistry().bind("caravanDataSource", dataSource);
         context.getRegistry().bind("testObserver", (RunObserver) summaries::add);
         context.addRoutes(new PaginatedHttpRouteTemplate());
@@ -32,8 +37,12 @@ public final class CaravanHarness implements AutoCloseable {
         return context;
     }
 
-    /** Adds a source from the template, triggered by {@code direct:<source>}. */
+    /**
+     * Adds a source from the template, triggered by {@code direct:<source>}, with no state left from
+     * an earlier test in the same database.
+     */
     public void addSource(String source, Map<String, String> parameters) throws Exception {
+        checkpoints().reset(source);
         TemplatedRouteBuilder builder = TemplatedRouteBuilder.builder(context, PaginatedHttpRouteTemplate.ID)
                 .routeId(source)
                 .parameter("source", source)
@@ -58,6 +67,11 @@ public final class CaravanHarness implements AutoCloseable {
 
     private long summariesOf(String source) {
         return summaries.stream().filter(s -> s.source().equals(source)).count();
+    }
+
+    /** The checkpoint store of the harness's database. */
+    public CheckpointStore checkpoints() throws SQLException {
+        return CheckpointStore.open(dataSource);
     }
 
     /** The summary of the source's last run. */

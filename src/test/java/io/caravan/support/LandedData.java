@@ -1,6 +1,9 @@
 package io.caravan.support;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.caravan.sandbox.DataSet;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,7 +25,8 @@ import javax.sql.DataSource;
  */
 public record LandedData(long rows, Map<Long, String> contentByKey) {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
     /** What a table holds for one source. */
     public static LandedData inTable(DataSource dataSource, String table, String source) throws SQLException {
@@ -33,19 +37,28 @@ public record LandedData(long rows, Map<Long, String> contentByKey) {
                         "SELECT record_key, payload FROM " + table + " WHERE source = '" + source + "'")) {
             while (result.next()) {
                 rows++;
-                content.put(Long.parseLong(result.getString(1)), result.getString(2));
+                content.put(Long.parseLong(result.getString(1)), canonical(result.getString(2)));
             }
         }
         return new LandedData(rows, content);
     }
 
     /** What the sandbox generated, as Caravan stores it (the record re-serialised from its parsed tree). */
-    public static LandedData of(DataSet data) throws Exception {
+    public static LandedData of(DataSet data) {
         Map<Long, String> content = new TreeMap<>();
         for (int i = 0; i < data.size(); i++) {
-            content.put((long) i + 1, MAPPER.writeValueAsString(MAPPER.readTree(data.json(i))));
+            content.put((long) i + 1, canonical(new String(data.json(i), StandardCharsets.UTF_8)));
         }
         return new LandedData(data.size(), content);
+    }
+
+    /** A record's JSON with its keys sorted, so a database that reorders them (jsonb) compares equal. */
+    public static String canonical(String json) {
+        try {
+            return CANONICAL.writeValueAsString(CANONICAL.readValue(json, Object.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public long distinctKeys() {

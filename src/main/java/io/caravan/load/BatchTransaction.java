@@ -1,0 +1,84 @@
+package io.caravan.load;
+
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.apache.camel.NamedNode;
+import org.apache.camel.Processor;
+import org.apache.camel.Route;
+import org.apache.camel.spi.Policy;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A Camel {@link Policy} that runs the processors it wraps in one database transaction (Spring's
+ * {@link DataSourceTransactionManager}): the sink's batch and the state that follows it commit
+ * together or not at all. Unlike a transacted route, it leaves the route's error handler alone, so
+ * only the flush is transactional and the page loop keeps its redelivery.
+ */
+public final class BatchTransaction implements Policy {
+
+    private final Supplier<DataSource> dataSource;
+    private volatile TransactionTemplate required;
+    private volatile TransactionTemplate separate;
+
+    /** Transactions on {@code dataSource}, looked up on first use (the route may be created before the bean). */
+    public BatchTransaction(Supplier<DataSource> dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Runs {@code work} in a transaction of its own, even when one is open on this thread. */
+    public void separately(Runnable work) {
+        templates();
+        separate.executeWithoutResult(status -> work.run());
+    }
+
+    /**
+     * Runs {@code work} once the transaction open on this thread has ended (committed or rolled
+     * back), or at once when none is: work there neither joins a rollback nor waits on its locks.
+     */
+    public static void afterCurrent(Runnable work) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    work.run();
+                }
+            });
+        } else {
+            work.run();
+        }
+    }
+
+    @Override
+    public void beforeWrap(Route route, NamedNode definition) {
+        // nothing to prepare
+    }
+
+    @Override
+    public Processor wrap(Route route, Processor processor) {
+        return exchange -> templates().executeWithoutResult(status -> {
+            try {
+                processor.process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            if (exchange.getException() != null) {
+                status.setRollbackOnly();
+            }
+        });
+    }
+
+    private synchronized TransactionTemplate templates() {
+        if (required == null) {
+            DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource.get());
+            TransactionTemplate own = new TransactionTemplate(manager);
+            own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            separate = own;
+            required = new TransactionTemplate(manager);
+        }
+        return required;
+    }
+}

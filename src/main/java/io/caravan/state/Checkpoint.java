@@ -1,0 +1,35 @@
+package io.caravan.state;
+
+import io.caravan.request.PageRequest;
+import java.time.Instant;
+
+/**
+ * Where a source stands, as committed with its data: the next request to send, how much of that
+ * page already landed (for a page cut by a flush), counters, and how the last run ended. It holds
+ * no secret: requests never carry credentials.
+ *
+ * @param source          the source's name
+ * @param status          how the last run ended, or {@link RunStatus#RUNNING}
+ * @param next            the request to send next, or {@code null} when the pass is complete
+ * @param pageRecordsDone records of {@code next}'s page that already landed (0 for a fresh page)
+ * @param pageLastKey     the key of the last of those records, or {@code null}
+ * @param highWaterMark   the incremental mark, or {@code null}
+ * @param pages           pages landed in this pass
+ * @param records         records landed in this pass
+ * @param error           why the last run failed, or {@code null}
+ * @param updatedAt       when this was committed
+ */
+public record Checkpoint(String source, RunStatus status, PageRequest next, int pageRecordsDone, String pageLastKey,
+        String highWaterMark, long pages, long records, String error, Instant updatedAt) {
+
+    /** Whether the next run continues this pass rather than starting a new one. */
+    public boolean resumable() {
+        return status != RunStatus.COMPLETED && next != null;
+    }
+
+    /** This checkpoint with another status and error. */
+    public Checkpoint ended(RunStatus newStatus, String newError) {
+        return new Checkpoint(source, newStatus, next, pageRecordsDone, pageLastKey, highWaterMark, pages, records,
+                newError, Instant.now());
+    }
+}

@@ -1,0 +1,86 @@
+package io.caravan.state;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The checkpoints of every source in one database (table {@code caravan_checkpoint}), with their
+ * landed pages and failed pages. Statements join the transaction open on the calling thread, so a
+ * checkpoint commits with the batch it follows.
+ */
+public final class CheckpointStore {
+
+    private static final String COLUMNS = "source, status, next_request, page_records_done, page_last_key,"
+            + " high_water_mark, pages, records, error, updated_at";
+
+    private final JdbcTemplate jdbc;
+
+    private CheckpointStore(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    /** The store in {@code dataSource}, creating its tables when missing. */
+    public static CheckpointStore open(DataSource dataSource) throws SQLException {
+        StateSchema.create(dataSource);
+        return new CheckpointStore(dataSource);
+    }
+
+    /** The source's checkpoint, if it has one. */
+    public Optional<Checkpoint> load(String source) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM " + StateSchema.CHECKPOINTS + " WHERE source = ?",
+                CheckpointStore::read, source).stream().findFirst();
+    }
+
+    /** Every checkpoint, by source name. */
+    public List<Checkpoint> list() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM " + StateSchema.CHECKPOINTS + " ORDER BY source",
+                CheckpointStore::read);
+    }
+
+    /** Stores the checkpoint, replacing the source's previous one. */
+    public void save(Checkpoint checkpoint) {
+        Object[] values = {checkpoint.status().name(), RequestJson.write(checkpoint.next()), checkpoint.pageRecordsDone(),
+            checkpoint.pageLastKey(), checkpoint.highWaterMark(), checkpoint.pages(), checkpoint.records(),
+            checkpoint.error(), Timestamp.from(checkpoint.updatedAt()), checkpoint.source()};
+        int updated = jdbc.update("UPDATE " + StateSchema.CHECKPOINTS + " SET status = ?, next_request = ?,"
+                + " page_records_done = ?, page_last_key = ?, high_water_mark = ?, pages = ?, records = ?, error = ?,"
+                + " updated_at = ? WHERE source = ?", values);
+        if (updated == 0) {
+            jdbc.update("INSERT INTO " + StateSchema.CHECKPOINTS + " (status, next_request, page_records_done,"
+                    + " page_last_key, high_water_mark, pages, records, error, updated_at, source)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
+        }
+    }
+
+    /** The pages of the source's current pass that landed. */
+    public LandedPages landedPages(String source) {
+        return new LandedPages(jdbc, source);
+    }
+
+    /** The pages that failed after their retries, per source. */
+    public FailedPages failedPages() {
+        return new FailedPages(jdbc);
+    }
+
+    /** Forgets everything about the source: its next run starts from the first page. True if there was state. */
+    public boolean reset(String source) {
+        int rows = jdbc.update("DELETE FROM " + StateSchema.CHECKPOINTS + " WHERE source = ?", source);
+        rows += jdbc.update("DELETE FROM " + StateSchema.LANDED_PAGES + " WHERE processor_name = ?", source);
+        rows += jdbc.update("DELETE FROM " + StateSchema.FAILED_PAGES + " WHERE source = ?", source);
+        return rows > 0;
+    }
+
+    private static Checkpoint read(ResultSet row, int index) throws SQLException {
+        Timestamp updated = row.getTimestamp("updated_at");
+        return new Checkpoint(row.getString("source"), RunStatus.valueOf(row.getString("status")),
+                RequestJson.read(row.getString("next_request")), row.getInt("page_records_done"),
+                row.getString("page_last_key"), row.getString("high_water_mark"), row.getLong("pages"),
+                row.getLong("records"), row.getString("error"), updated == null ? Instant.EPOCH : updated.toInstant());
+    }
+}
