@@ -59,16 +59,25 @@ public final class BatchTransaction implements Policy {
 
     @Override
     public Processor wrap(Route route, Processor processor) {
-        return exchange -> templates().executeWithoutResult(status -> {
-            try {
-                processor.process(exchange);
-            } catch (Exception e) {
-                exchange.setException(e);
-            }
+        return exchange -> {
+            templates().executeWithoutResult(status -> {
+                try {
+                    processor.process(exchange);
+                } catch (Exception e) {
+                    exchange.setException(e);
+                }
+                if (exchange.getException() != null) {
+                    status.setRollbackOnly();
+                }
+            });
             if (exchange.getException() != null) {
-                status.setRollbackOnly();
+                // A sink route's own error handler may have exhausted the failure; the route around the
+                // flush must still handle it, now that the transaction has rolled back.
+                exchange.getExchangeExtension().setRedeliveryExhausted(false);
+                exchange.getExchangeExtension().setFailureHandled(false);
+                exchange.getExchangeExtension().setErrorHandlerHandled(null);
             }
-        });
+        };
     }
 
     private synchronized TransactionTemplate templates() {

@@ -9,10 +9,23 @@ import io.caravan.records.JsonPaths;
  */
 public final class PagingTally {
 
+    private final long pagesBefore;
+    private final long recordsBefore;
     private long pages;
     private long records;
     private Long totalPages;
     private Long totalRecords;
+
+    /** A tally of a new pass. */
+    public PagingTally() {
+        this(0, 0);
+    }
+
+    /** A tally of a run resuming a pass in which {@code pagesBefore} pages of {@code recordsBefore} records came before. */
+    public PagingTally(long pagesBefore, long recordsBefore) {
+        this.pagesBefore = pagesBefore;
+        this.recordsBefore = recordsBefore;
+    }
 
     /** Counts a page received. */
     public void add(Page page) {
@@ -26,6 +39,16 @@ public final class PagingTally {
 
     public long records() {
         return records;
+    }
+
+    /** Pages of the pass so far, including those before a resume: what the API's totals count. */
+    public long passPages() {
+        return pagesBefore + pages;
+    }
+
+    /** Records of the pass so far, including those before a resume. */
+    public long passRecords() {
+        return recordsBefore + records;
     }
 
     Long totalPages(JsonPaths path, JsonNode body) {

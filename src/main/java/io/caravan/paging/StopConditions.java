@@ -54,23 +54,23 @@ public final class StopConditions {
         }
         if (totalPages != null) {
             Long total = tally.totalPages(totalPages, page.body());
-            if (total != null && tally.pages() >= total) {
+            if (total != null && tally.passPages() >= total) {
                 return Optional.of("all " + total + " pages read");
             }
         }
         if (totalRecords != null) {
             Long total = tally.totalRecords(totalRecords, page.body());
-            if (total != null && tally.records() >= total) {
+            if (total != null && tally.passRecords() >= total) {
                 return Optional.of("all " + total + " records read");
             }
         }
         if (shortPageBelow > 0 && size < shortPageBelow) {
             return Optional.of("short page (" + size + " < " + shortPageBelow + " records)");
         }
-        if (afterPages > 0 && tally.pages() >= afterPages) {
+        if (afterPages > 0 && tally.passPages() >= afterPages) {
             return Optional.of("stopAfterPages " + afterPages + " reached");
         }
-        if (afterRecords > 0 && tally.records() >= afterRecords) {
+        if (afterRecords > 0 && tally.passRecords() >= afterRecords) {
             return Optional.of("stopAfterRecords " + afterRecords + " reached");
         }
         return Optional.empty();

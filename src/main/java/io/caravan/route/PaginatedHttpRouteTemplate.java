@@ -155,7 +155,9 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
         records.idempotentConsumer(ROW_KEY).idempotentRepository("{{caravanSeen}}")
                 .process("{{caravanKeep}}")
             .end();
-        flush(records.filter(exchange -> SourceRun.of(exchange).flushDueInPage()));
+        // A batch full at a page's last record waits for the page end, which also lands the page.
+        flush(records.filter(exchange -> !exchange.getProperty(Exchange.SPLIT_COMPLETE, false, Boolean.class)
+                && SourceRun.of(exchange).flushDueInPage()));
         pages.process("{{caravanPageDone}}");
         flush(pages.filter(exchange -> SourceRun.of(exchange).flushDueAtPageEnd()));
         // A run stopped by a shutdown lands what it fetched before it ends.

@@ -35,7 +35,7 @@ public final class SourceRun {
     private final String origin;
     private final long started;
     private final RunProgress progress;
-    private final PagingTally tally = new PagingTally();
+    private final PagingTally tally;
     private final Set<String> requestsSent = new HashSet<>();
     private final List<Map<String, Object>> batch = new ArrayList<>();
     private final List<String> pagesInBatch = new ArrayList<>();
@@ -79,6 +79,7 @@ public final class SourceRun {
         this.started = nanoClock.getAsLong();
         this.progress = new RunProgress(source, started);
         this.resumingPage = from.pageRecordsDone() > 0;
+        this.tally = new PagingTally(next.pageIndex(), from.records() - from.pageRecordsDone());
         this.resumedAtPage = from.pages() > 0 || resumingPage ? next.pageIndex() + 1 : 0;
     }
 

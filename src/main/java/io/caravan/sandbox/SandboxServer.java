@@ -47,6 +47,8 @@ public final class SandboxServer implements AutoCloseable {
     private final RateLimitWindow rateLimit;
     private final AtomicLong requests = new AtomicLong();
     private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+    private volatile long outageFrom = Long.MAX_VALUE;
+    private volatile int outageStatus;
 
     private SandboxServer(HttpServer server, ExecutorService workers, SandboxSettings settings) {
         this.server = server;
@@ -85,6 +87,20 @@ public final class SandboxServer implements AutoCloseable {
         return requests.get();
     }
 
+    /**
+     * An outage: from the {@code request}-th request since start (counting from 1) every request is
+     * answered with {@code status} until {@link #recover()}.
+     */
+    public void failFrom(long request, int status) {
+        outageStatus = status;
+        outageFrom = request;
+    }
+
+    /** Ends an outage. */
+    public void recover() {
+        outageFrom = Long.MAX_VALUE;
+    }
+
     /** Responses sent with the given status since start. */
     public long responseCount(int status) {
         AtomicLong count = statuses.get(status);
@@ -104,8 +120,8 @@ public final class SandboxServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            requests.incrementAndGet();
-            send(exchange, answer(exchange));
+            long number = requests.incrementAndGet();
+            send(exchange, number >= outageFrom ? SandboxResponse.error(outageStatus, "outage") : answer(exchange));
         }
     }
 

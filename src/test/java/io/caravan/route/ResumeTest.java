@@ -1,0 +1,144 @@
+package io.caravan.route;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.caravan.run.RunSummary;
+import io.caravan.run.SourceFailedException;
+import io.caravan.state.Checkpoint;
+import io.caravan.state.FailedPages.FailedPage;
+import io.caravan.state.RunStatus;
+import io.caravan.support.CaravanFixture;
+import io.caravan.support.SandboxContract;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.util.ObjectHelper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A run that fails resumes at the checkpoint committed with its last batch: what landed is not
+ * fetched again (beyond the batch that had not landed), the records of a page cut by a flush are
+ * skipped, and the failed page waits in the ledger until it lands.
+ */
+class ResumeTest {
+
+    private CaravanFixture fixture;
+
+    @BeforeEach
+    void start() throws Exception {
+        fixture = CaravanFixture.start("resume");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fixture.close();
+    }
+
+    @Test
+    void aFailedRunResumesInsideThePageItsLastBatchEndedAndLandsTheDataSetExactly() throws Exception {
+        // 40 pages of 50; batches of 120 records end inside pages 3, 5 and 8; request 9 fails.
+        Map<String, String> params = SandboxContract.HELPSCOUT.parameters(fixture.sandbox.url(), 2_000, "");
+        params.put("table", fixture.table);
+        params.put("batchSize", "120");
+        fixture.caravan.addSource("helpscout", params);
+        fixture.sandbox.failFrom(9, 404);
+
+        assertThatThrownBy(() -> fixture.caravan.run("helpscout")).cause().isInstanceOf(SourceFailedException.class)
+                .hasMessageStartingWith("source 'helpscout' failed at page 9 (GET " + fixture.sandbox.url());
+
+        Checkpoint failed = fixture.caravan.checkpoints().load("helpscout").orElseThrow();
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(failed.next().query()).containsEntry("page", "8");
+        assertThat(failed.pageRecordsDone()).isEqualTo(10);
+        assertThat(failed.pageLastKey()).isEqualTo("360");
+        assertThat(failed.records()).isEqualTo(360);
+        assertThat(failed.pages()).isEqualTo(7);
+        assertThat(failed.error()).contains("failed at page 9").contains("HTTP 404");
+        assertThat(fixture.landed("helpscout").rows()).isEqualTo(360);
+        List<FailedPage> ledger = fixture.caravan.checkpoints().failedPages().of("helpscout");
+        assertThat(ledger).singleElement().satisfies(page -> {
+            assertThat(page.status()).isEqualTo(404);
+            assertThat(page.request().query()).containsEntry("page", "9");
+        });
+
+        fixture.sandbox.recover();
+        RunSummary resumed = fixture.caravan.run("helpscout");
+
+        assertThat(resumed.resumedAtPage()).isEqualTo(8);
+        assertThat(resumed.resumeSkipped()).isEqualTo(10);
+        assertThat(resumed.recordsLoaded()).isEqualTo(2_000 - 360);
+        assertThat(fixture.landed("helpscout").checksum()).isEqualTo(fixture.dataSet(2_000).checksum());
+        // 40 pages, the failed request, and page 8 again (its last batch had not landed).
+        assertThat(fixture.sandbox.requestCount()).isEqualTo(40 + 1 + 1);
+        assertThat(fixture.caravan.checkpoints().failedPages().of("helpscout")).isEmpty();
+        Checkpoint done = fixture.caravan.checkpoints().load("helpscout").orElseThrow();
+        assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(done.next()).isNull();
+        assertThat(done.records()).isEqualTo(2_000);
+        assertThat(done.pages()).isEqualTo(40);
+
+        RunSummary nextPass = fixture.caravan.run("helpscout");
+        assertThat(nextPass.resumedAtPage()).isZero();
+        assertThat(nextPass.pages()).isEqualTo(40);
+    }
+
+    @Test
+    void aBatchTheSinkRefusesMarksNoPageLandedAndTheNextRunDeliversIt() throws Exception {
+        List<List<Map<String, Object>>> delivered = new ArrayList<>();
+        AtomicInteger batches = new AtomicInteger();
+        fixture.caravan.context().addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:flaky-sink").process(exchange -> {
+                    if (batches.incrementAndGet() == 2) {
+                        throw new IllegalStateException("sink unavailable");
+                    }
+                    @SuppressWarnings("unchecked")
+                    List<Map<String, Object>> batch = exchange.getMessage().getBody(List.class);
+                    delivered.add(batch);
+                });
+            }
+        });
+        // 10 pages of 100 records, 2 pages per batch.
+        Map<String, String> params = SandboxContract.STRIPE.parameters(fixture.sandbox.url(), 1_000, "");
+        params.put("sink", "direct:flaky-sink");
+        params.put("batchSize", "200");
+        fixture.caravan.addSource("stripe", params);
+
+        assertThatThrownBy(() -> fixture.caravan.run("stripe"))
+                .satisfies(e -> assertThat(ObjectHelper.getException(SourceFailedException.class, e))
+                        .hasMessageStartingWith("source 'stripe' failed at page 4")
+                        .hasMessageEndingWith("IllegalStateException: sink unavailable"));
+
+        assertThat(landedPages("stripe")).isEqualTo(2);
+        assertThat(fixture.caravan.checkpoints().load("stripe").orElseThrow().records()).isEqualTo(200);
+        assertThat(fixture.caravan.checkpoints().failedPages().of("stripe")).isEmpty();
+
+        RunSummary retried = fixture.caravan.run("stripe");
+
+        assertThat(retried.recordsLoaded()).isEqualTo(800);
+        Set<Object> keys = new HashSet<>();
+        delivered.forEach(batch -> batch.forEach(row -> assertThat(keys.add(row.get("record_key"))).isTrue()));
+        assertThat(keys).hasSize(1_000);
+        assertThat(landedPages("stripe")).isEqualTo(10);
+    }
+
+    private long landedPages(String source) throws Exception {
+        try (Connection connection = fixture.dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet count = statement.executeQuery(
+                        "SELECT COUNT(*) FROM caravan_landed_page WHERE processor_name = '" + source + "'")) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+}
