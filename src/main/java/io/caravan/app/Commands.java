@@ -15,8 +15,9 @@ final class Commands {
             case "demo" -> demo();
             case "run" -> new SourcesRunner().run(null);
             case "sandbox" -> sandbox(args);
+            case "state" -> new StateCommand(System.out).run(args);
             default -> {
-                System.err.println("usage: java -jar caravan.jar [demo | run | sandbox [--port N]]");
+                System.err.println("usage: java -jar caravan.jar [demo | run | sandbox [--port N] | state list|show NAME|reset NAME]");
                 yield 2;
             }
         };

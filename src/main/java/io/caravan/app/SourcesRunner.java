@@ -11,15 +11,18 @@ import org.apache.camel.main.MainListenerSupport;
  * Runs the routes with camel-main: settings from {@code caravan/application.properties}, then an
  * optional {@code application.properties} in the working directory, then environment variables.
  * When {@code caravan.exit-when-done} is true (the default) it stops once every source has run,
- * prints the summary and exits non-zero if any run failed.
+ * prints the summary and exits non-zero if any run failed. A SIGTERM stops every run at a page
+ * boundary, with what it fetched committed (camel-main's graceful shutdown).
  */
 final class SourcesRunner {
+
+    /** Where the settings come from, in order of precedence (lowest first); environment variables override both. */
+    static final String PROPERTY_LOCATIONS = "classpath:caravan/application.properties,file:application.properties;optional=true";
 
     /** Runs the routes; {@code sandboxUrl}, when given, is offered to them as {@code caravan.sandbox.url}. */
     int run(String sandboxUrl) throws Exception {
         Main main = new Main();
-        main.setPropertyPlaceholderLocations(
-                "classpath:caravan/application.properties,file:application.properties;optional=true");
+        main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
         if (sandboxUrl != null) {
             main.addOverrideProperty("caravan.sandbox.url", sandboxUrl);
         }
@@ -46,6 +49,6 @@ final class SourcesRunner {
         System.out.println();
         System.out.println("Run summary");
         summaries.forEach(summary -> System.out.println("  " + summary.describe()));
-        return summaries.stream().allMatch(RunSummary::completed) ? 0 : 1;
+        return summaries.stream().allMatch(summary -> summary.failure() == null) ? 0 : 1;
     }
 }

@@ -1,0 +1,107 @@
+package io.caravan.app;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.caravan.state.Checkpoint;
+import io.caravan.state.CheckpointStore;
+import io.caravan.state.FailedPages.FailedPage;
+import io.caravan.state.RequestJson;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Optional;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * {@code state list | show NAME | reset NAME}: the checkpoints in the configured database (the
+ * same settings as a run: {@code caravan.jdbc.*} from the properties files or the environment).
+ */
+final class StateCommand {
+
+    private final PrintStream out;
+
+    StateCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    int run(String[] args) throws Exception {
+        String action = args.length > 1 ? args[1] : "";
+        if (!(action.equals("list") && args.length == 2) && !(action.matches("show|reset") && args.length == 3)) {
+            System.err.println("usage: java -jar caravan.jar state list | show NAME | reset NAME");
+            return 2;
+        }
+        try (HikariDataSource dataSource = configuredDataSource()) {
+            CheckpointStore store = CheckpointStore.open(dataSource);
+            return switch (action) {
+                case "list" -> list(store);
+                case "show" -> show(store, args[2]);
+                default -> reset(store, args[2]);
+            };
+        }
+    }
+
+    private int list(CheckpointStore store) {
+        List<Checkpoint> checkpoints = store.list();
+        if (checkpoints.isEmpty()) {
+            out.println("no source has state");
+            return 0;
+        }
+        out.printf("%-30s %-10s %10s %12s %10s %8s  %s%n", "SOURCE", "STATUS", "PAGES", "RECORDS", "NEXT PAGE",
+                "FAILED", "UPDATED");
+        for (Checkpoint c : checkpoints) {
+            out.printf("%-30s %-10s %,10d %,12d %10s %8d  %s%n", c.source(), c.status(), c.pages(), c.records(),
+                    c.next() == null ? "-" : Integer.toString(c.next().pageIndex() + 1),
+                    store.failedPages().of(c.source()).size(), c.updatedAt());
+        }
+        return 0;
+    }
+
+    private int show(CheckpointStore store, String source) {
+        Optional<Checkpoint> found = store.load(source);
+        if (found.isEmpty()) {
+            out.println("no state for source '" + source + "'");
+            return 1;
+        }
+        Checkpoint c = found.get();
+        out.println("source:          " + c.source());
+        out.println("status:          " + c.status());
+        out.println("pages landed:    " + c.pages());
+        out.println("records landed:  " + c.records());
+        out.println("next request:    " + (c.next() == null ? "none (the pass is complete)" : RequestJson.write(c.next())));
+        if (c.pageRecordsDone() > 0) {
+            out.println("in that page:    " + c.pageRecordsDone() + " records landed, the last with key " + c.pageLastKey());
+        }
+        if (c.highWaterMark() != null) {
+            out.println("high-water mark: " + c.highWaterMark());
+        }
+        if (c.error() != null) {
+            out.println("error:           " + c.error());
+        }
+        out.println("updated:         " + c.updatedAt());
+        for (FailedPage page : store.failedPages().of(source)) {
+            out.println("failed page:     " + (page.request().pageIndex() + 1) + " " + RequestJson.write(page.request())
+                    + (page.status() == null ? "" : " HTTP " + page.status()) + " " + page.error());
+        }
+        return 0;
+    }
+
+    private int reset(CheckpointStore store, String source) {
+        boolean had = store.reset(source);
+        out.println(had ? "state of source '" + source + "' reset: its next run starts from the first page"
+                : "no state for source '" + source + "'");
+        return 0;
+    }
+
+    /** The DataSource a run would use, from the same property files and environment. */
+    private static HikariDataSource configuredDataSource() throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.getPropertiesComponent().setLocation(SourcesRunner.PROPERTY_LOCATIONS);
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(context.resolvePropertyPlaceholders("{{caravan.jdbc.url}}"));
+            config.setUsername(context.resolvePropertyPlaceholders("{{caravan.jdbc.user}}"));
+            config.setPassword(context.resolvePropertyPlaceholders("{{caravan.jdbc.password}}"));
+            config.setMaximumPoolSize(1);
+            return new HikariDataSource(config);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.caravan.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged application, run as a child process in a working directory, its output in a log file. */
+final class CaravanJar {
+
+    private final Path workDir;
+    private final Map<String, String> environment;
+    private int launches;
+
+    CaravanJar(Path workDir, Map<String, String> environment) {
+        this.workDir = workDir;
+        this.environment = environment;
+    }
+
+    static Path jar() {
+        Path jar = Path.of("target", "caravan.jar").toAbsolutePath();
+        assertThat(jar).exists();
+        return jar;
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Starts {@code java -jar caravan.jar args…}. */
+    Launch start(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
+        command.addAll(List.of(args));
+        Path log = workDir.resolve("caravan-" + (++launches) + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        return new Launch(builder.start(), log);
+    }
+
+    /** Runs to its end (at most {@code seconds}) and returns the output; fails on another exit code. */
+    String run(int expectedExit, long seconds, String... args) throws Exception {
+        Launch launch = start(args);
+        return launch.awaitExit(expectedExit, seconds);
+    }
+
+    /** One launch of the application. */
+    record Launch(Process process, Path log) {
+
+        String output() throws IOException {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        }
+
+        String awaitExit(int expectedExit, long seconds) throws Exception {
+            boolean exited = process.waitFor(seconds, TimeUnit.SECONDS);
+            if (!exited) {
+                process.destroyForcibly().waitFor();
+            }
+            String output = output();
+            assertThat(exited).as("exited within %d s; output:%n%s", seconds, output).isTrue();
+            assertThat(process.exitValue()).as("exit code; output:%n%s", output).isEqualTo(expectedExit);
+            return output;
+        }
+    }
+}
