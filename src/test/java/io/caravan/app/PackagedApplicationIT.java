@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.caravan.sandbox.DataSet;
+import io.caravan.state.CheckpointStore;
 import io.caravan.support.LandedData;
 import io.caravan.support.RouteFileExpectation;
 import java.io.BufferedReader;
@@ -148,6 +149,8 @@ class PackagedApplicationIT {
             for (String source : sources) {
                 statement.execute("DROP TABLE IF EXISTS " + table(source));
             }
+            CheckpointStore checkpoints = CheckpointStore.open(dataSource);
+            sources.forEach(checkpoints::reset);
         }
     }
 

@@ -2,6 +2,8 @@ package io.caravan.support;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -24,8 +26,29 @@ public final class TestDatabase {
 
     /** A pooled DataSource for {@link #url()}. */
     public static HikariDataSource dataSource() {
+        return dataSource(url());
+    }
+
+    /**
+     * Every database the dialect tests run on: H2 always, PostgreSQL at {@code CARAVAN_TEST_JDBC_URL}
+     * and MariaDB at {@code CARAVAN_TEST_MARIADB_URL} when set (CI sets both).
+     */
+    public static List<String> dialectUrls() {
+        List<String> urls = new ArrayList<>();
+        urls.add("jdbc:h2:mem:caravan-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        for (String variable : List.of("CARAVAN_TEST_JDBC_URL", "CARAVAN_TEST_MARIADB_URL")) {
+            String url = System.getenv(variable);
+            if (url != null && !url.isBlank()) {
+                urls.add(url);
+            }
+        }
+        return urls;
+    }
+
+    /** A pooled DataSource for {@code url}. */
+    public static HikariDataSource dataSource(String url) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url());
+        config.setJdbcUrl(url);
         config.setMaximumPoolSize(4);
         return new HikariDataSource(config);
     }
