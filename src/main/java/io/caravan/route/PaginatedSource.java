@@ -68,6 +68,7 @@ public final class PaginatedSource {
     private final BatchTransaction transaction;
     private volatile CheckpointStore store;
     private volatile LandedPages landedPages;
+    private volatile boolean failedPagesPending;
 
     public PaginatedSource(SourceSettings settings, CamelContext context) {
         this.settings = settings;
@@ -109,6 +110,7 @@ public final class PaginatedSource {
                 landedPages.clear();
             }
             checkpoints.save(from);
+            failedPagesPending = !checkpoints.failedPages().of(settings.source()).isEmpty();
             exchange.setProperty(SourceRun.PROPERTY, run(from));
         }
         if (settings.table() != null) {
@@ -192,7 +194,9 @@ public final class PaginatedSource {
         }
         Flush flush = exchange.getProperty(FLUSH, Flush.class);
         landedPages.addAll(flush.pageKeys());
-        store.failedPages().resolve(settings.source(), flush.pageKeys());
+        if (failedPagesPending) {
+            store.failedPages().resolve(settings.source(), flush.pageKeys());
+        }
         store.save(flush.checkpoint());
     }
 

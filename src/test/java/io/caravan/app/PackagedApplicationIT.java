@@ -70,7 +70,7 @@ class PackagedApplicationIT {
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
-        Process process = new ProcessBuilder(java(), "-jar", jar().toString(), "sandbox", "--port", Integer.toString(port))
+        Process process = new ProcessBuilder(CaravanJar.java(), "-jar", CaravanJar.jar().toString(), "sandbox", "--port", Integer.toString(port))
                 .redirectErrorStream(true).start();
         try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
             assertThat(lines.readLine()).isEqualTo("Sandbox API listening on http://127.0.0.1:" + port + " (Ctrl-C to stop)");
@@ -86,19 +86,9 @@ class PackagedApplicationIT {
         }
     }
 
-    private static Path jar() {
-        Path jar = Path.of("target", "caravan.jar").toAbsolutePath();
-        assertThat(jar).exists();
-        return jar;
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
     private String runDemo() throws Exception {
         Path log = workDir.resolve("caravan.log");
-        ProcessBuilder builder = new ProcessBuilder(java(), "-jar", jar().toString())
+        ProcessBuilder builder = new ProcessBuilder(CaravanJar.java(), "-jar", CaravanJar.jar().toString())
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
