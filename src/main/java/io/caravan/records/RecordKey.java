@@ -1,10 +1,7 @@
 package io.caravan.records;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.caravan.request.Sha256;
 
 /**
  * The primary key of a record: the value at a JSONPath, or, when the API gives no key, a SHA-256
@@ -26,7 +23,7 @@ public final class RecordKey {
     /** The key of {@code record}; a record without a value at the key path is an error. */
     public String of(JsonNode record, String json) {
         if (path == null) {
-            return sha256(json);
+            return Sha256.hex(json);
         }
         JsonNode value = path.read(record);
         if (value.isMissingNode() || value.isNull() || value.isContainerNode()) {
@@ -35,12 +32,4 @@ public final class RecordKey {
         return value.asText();
     }
 
-    private static String sha256(String json) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(json.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -142,7 +142,7 @@ public final class PaginatedSource {
         Optional<PageRequest> next = stop.isPresent() ? Optional.empty()
                 : settings.paginator().next(page, settings.following().base(page.request()));
         run.advance(next);
-        String pageKey = settings.checkpoints() ? RequestJson.pageKey(run.current()) : null;
+        String pageKey = settings.checkpoints() ? RequestJson.pageKey(run.currentFingerprint()) : null;
         boolean landed = pageKey != null && landedPages.contains(pageKey);
         // The response headers are read; dropping them spares every split copy of the page.
         exchange.getMessage().getHeaders().clear();

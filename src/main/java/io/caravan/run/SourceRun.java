@@ -44,6 +44,7 @@ public final class SourceRun {
 
     private Checkpoint committed;
     private PageRequest current;
+    private String currentFingerprint;
     private PageRequest next;
     private String nextFingerprint;
     private String currentPageKey;
@@ -100,9 +101,15 @@ public final class SourceRun {
     /** Takes the next request to send; it becomes the current one. */
     public PageRequest send() {
         current = next;
+        currentFingerprint = nextFingerprint;
         next = null;
         requestsSent.add(nextFingerprint);
         return current;
+    }
+
+    /** The fingerprint of the current request (computed once, when it was set as the next one). */
+    public String currentFingerprint() {
+        return currentFingerprint;
     }
 
     /** The request of the page being processed. */

@@ -34,7 +34,7 @@ public final class FailedPages {
 
     /** Records a failure of the page, replacing an earlier one of the same page. */
     public void record(String source, PageRequest request, Integer status, String error) {
-        String key = RequestJson.pageKey(request);
+        String key = RequestJson.pageKey(request.fingerprint());
         jdbc.update("DELETE FROM " + StateSchema.FAILED_PAGES + " WHERE source = ? AND page_key = ?", source, key);
         jdbc.update("INSERT INTO " + StateSchema.FAILED_PAGES + " (source, page_key, request, status, error, failed_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?)", source, key, RequestJson.write(request), status, error,

@@ -3,10 +3,7 @@ package io.caravan.state;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.caravan.request.PageRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.caravan.request.Sha256;
 
 /** A {@link PageRequest} as stored: JSON, and a SHA-256 key of what it sends. */
 public final class RequestJson {
@@ -38,14 +35,8 @@ public final class RequestJson {
         }
     }
 
-    /** The key of a page: a SHA-256 of the request's fingerprint, whatever page number it was counted as. */
-    public static String pageKey(PageRequest request) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(request.fingerprint().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The key of a page: a SHA-256 of its request's fingerprint, whatever page number it was counted as. */
+    public static String pageKey(String fingerprint) {
+        return Sha256.hex(fingerprint);
     }
 }
