@@ -60,16 +60,24 @@ public final class BatchTransaction implements Policy {
     @Override
     public Processor wrap(Route route, Processor processor) {
         return exchange -> {
-            templates().executeWithoutResult(status -> {
-                try {
-                    processor.process(exchange);
-                } catch (Exception e) {
-                    exchange.setException(e);
-                }
-                if (exchange.getException() != null) {
-                    status.setRollbackOnly();
-                }
-            });
+            boolean wasTransacted = exchange.isTransacted();
+            // Transacted, the exchange tells camel-sql not to commit its batch itself, and keeps every
+            // processor inside on this thread, the one the transaction is bound to.
+            exchange.getExchangeExtension().setTransacted(true);
+            try {
+                templates().executeWithoutResult(status -> {
+                    try {
+                        processor.process(exchange);
+                    } catch (Exception e) {
+                        exchange.setException(e);
+                    }
+                    if (exchange.getException() != null) {
+                        status.setRollbackOnly();
+                    }
+                });
+            } finally {
+                exchange.getExchangeExtension().setTransacted(wasTransacted);
+            }
             if (exchange.getException() != null) {
                 // A sink route's own error handler may have exhausted the failure; the route around the
                 // flush must still handle it, now that the transaction has rolled back.

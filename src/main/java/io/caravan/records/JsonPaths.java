@@ -5,12 +5,16 @@ import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.Option;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.regex.Pattern;
 
 /**
  * A compiled JSONPath (the Jayway engine that camel-jsonpath uses) evaluated on Jackson trees, so a
- * page is parsed once however many paths read it.
+ * page is parsed once however many paths read it. A path of plain field names ({@code $.id},
+ * {@code $.meta.next}) is read as a Jackson pointer, with the same result at a fraction of the cost:
+ * record keys are read once per record.
  */
 public final class JsonPaths {
 
@@ -20,12 +24,17 @@ public final class JsonPaths {
             .options(Option.SUPPRESS_EXCEPTIONS)
             .build();
 
+    private static final Pattern FIELDS = Pattern.compile("\\$(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+
     private final String expression;
     private final JsonPath path;
+    private final JsonPointer pointer;
 
     private JsonPaths(String expression) {
         this.expression = expression;
-        this.path = JsonPath.compile(expression);
+        boolean fields = FIELDS.matcher(expression).matches();
+        this.path = fields ? null : JsonPath.compile(expression);
+        this.pointer = fields ? JsonPointer.compile(expression.substring(1).replace('.', '/')) : null;
     }
 
     /** Compiles {@code expression}; a bare field name is read as {@code $.name}. */
@@ -36,7 +45,7 @@ public final class JsonPaths {
 
     /** The value at this path, or a missing node when nothing matches. */
     public JsonNode read(JsonNode document) {
-        JsonNode value = path.read(document, JACKSON);
+        JsonNode value = pointer != null ? document.at(pointer) : path.read(document, JACKSON);
         return value == null ? MissingNode.getInstance() : value;
     }
 

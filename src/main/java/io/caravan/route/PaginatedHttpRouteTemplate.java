@@ -1,11 +1,8 @@
 package io.caravan.route;
 
-import io.caravan.records.RecordRows;
 import io.caravan.run.SourceRun;
 import java.io.IOException;
-import java.util.Map;
 import org.apache.camel.Exchange;
-import org.apache.camel.Expression;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
@@ -13,11 +10,8 @@ import org.apache.camel.model.FilterDefinition;
 import org.apache.camel.model.LoopDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
-import org.apache.camel.model.SplitDefinition;
 import org.apache.camel.spi.Policy;
 import org.apache.camel.http.base.HttpOperationFailedException;
-import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.support.ExpressionAdapter;
 
 /**
  * The route template {@value #ID}: walks every page of a paginated HTTP API and hands every record,
@@ -42,14 +36,6 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
 
     /** The HTTP component the template uses: camel-http with the client's own retries off. */
     private static final String HTTP_COMPONENT = "caravan-http";
-
-    /** The key of a row in the split: read directly, as Simple's map access goes through bean reflection per record. */
-    private static final Expression ROW_KEY = new ExpressionAdapter() {
-        @Override
-        public Object evaluate(Exchange exchange) {
-            return exchange.getMessage().getBody(Map.class).get(RecordRows.KEY);
-        }
-    };
 
     @Override
     public void configure() {
@@ -119,12 +105,11 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
                     return value == null ? null : rtc.getCamelContext().resolvePropertyPlaceholders(value);
                 }, rtc.getCamelContext());
                 PaginatedSource source = new PaginatedSource(settings, rtc.getCamelContext());
-                rtc.bind("caravanSeen", IdempotentRepository.class, source.seenKeys());
                 rtc.bind("caravanTx", Policy.class, source.flushTransaction());
                 rtc.bind("caravanStart", Processor.class, (Processor) source::start);
                 rtc.bind("caravanSendNext", Processor.class, (Processor) source::sendNext);
                 rtc.bind("caravanReadPage", Processor.class, (Processor) source::readPage);
-                rtc.bind("caravanKeep", Processor.class, (Processor) source::keep);
+                rtc.bind("caravanFillBatch", Processor.class, (Processor) source::fillBatch);
                 rtc.bind("caravanTakeBatch", Processor.class, (Processor) source::takeBatch);
                 rtc.bind("caravanCommit", Processor.class, (Processor) source::commit);
                 rtc.bind("caravanBatchLanded", Processor.class, (Processor) source::batchLanded);
@@ -151,13 +136,10 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
         pages.process("{{caravanSendNext}}")
             .to(HTTP_COMPONENT + "://caravan?connectTimeout={{connectTimeoutMs}}&responseTimeout={{readTimeoutMs}}")
             .process("{{caravanReadPage}}");
-        SplitDefinition records = pages.split(body()).streaming().stopOnException();
-        records.idempotentConsumer(ROW_KEY).idempotentRepository("{{caravanSeen}}")
-                .process("{{caravanKeep}}")
-            .end();
-        // A batch full at a page's last record waits for the page end, which also lands the page.
-        flush(records.filter(exchange -> !exchange.getProperty(Exchange.SPLIT_COMPLETE, false, Boolean.class)
-                && SourceRun.of(exchange).flushDueInPage()));
+        // The page's rows, a batch at a time: one step per batch that ends inside the page, not per record.
+        LoopDefinition pageRows = pages.loopDoWhile(exchange -> SourceRun.of(exchange).hasPageRows());
+        pageRows.process("{{caravanFillBatch}}");
+        flush(pageRows.filter(exchange -> SourceRun.of(exchange).flushDueInPage()));
         pages.process("{{caravanPageDone}}");
         flush(pages.filter(exchange -> SourceRun.of(exchange).flushDueAtPageEnd()));
         // A run stopped by a shutdown lands what it fetched before it ends.

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -102,8 +103,10 @@ public final class PaginatedSource {
         if (settings.checkpoints()) {
             CheckpointStore checkpoints = store(exchange.getContext());
             Optional<Checkpoint> saved = checkpoints.load(settings.source());
+            Set<String> landedEarlier = Set.of();
             if (saved.isPresent() && saved.get().resumable()) {
                 from = saved.get().ended(RunStatus.RUNNING, null);
+                landedEarlier = landedPages.keys();
                 LOG.info("{}: resuming at page {} ({} records landed in this pass)", settings.source(),
                         from.next().pageIndex() + 1, from.records());
             } else {
@@ -111,7 +114,9 @@ public final class PaginatedSource {
             }
             checkpoints.save(from);
             failedPagesPending = !checkpoints.failedPages().of(settings.source()).isEmpty();
-            exchange.setProperty(SourceRun.PROPERTY, run(from));
+            SourceRun run = run(from);
+            run.landedEarlier(landedEarlier);
+            exchange.setProperty(SourceRun.PROPERTY, run);
         }
         if (settings.table() != null) {
             settings.table().upsertSql(dataSource(exchange.getContext()));
@@ -125,7 +130,7 @@ public final class PaginatedSource {
 
     /**
      * Reads the response: selects the records, computes the next request, and leaves as the body the
-     * rows still to handle (none for a page that landed earlier in the pass).
+     * rows still to handle (none for a page that landed earlier in the pass), which the run also holds.
      */
     public void readPage(Exchange exchange) throws Exception {
         SourceRun run = SourceRun.of(exchange);
@@ -143,21 +148,32 @@ public final class PaginatedSource {
                 : settings.paginator().next(page, settings.following().base(page.request()));
         run.advance(next);
         String pageKey = settings.checkpoints() ? RequestJson.pageKey(run.currentFingerprint()) : null;
-        boolean landed = pageKey != null && landedPages.contains(pageKey);
         // The response headers are read; dropping them spares every split copy of the page.
         exchange.getMessage().getHeaders().clear();
-        exchange.getMessage().setBody(run.pageRows(pageKey, landed, rows.rows(records)));
+        run.pageRows(pageKey, rows.rows(records));
+        exchange.getMessage().setBody(run.pageRowsLeft());
     }
 
-    /** A row past the duplicate check joins the batch, or in collect mode the records returned. */
-    public void keep(Exchange exchange) throws Exception {
+    /**
+     * Handles the current page's rows until the batch is full or the page has none left: a row whose
+     * key was seen earlier in the run is dropped; the others join the batch, or in collect mode the
+     * records returned. A page is handled in as many steps as batches end inside it, not per record.
+     */
+    public void fillBatch(Exchange exchange) throws Exception {
         SourceRun run = SourceRun.of(exchange);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> row = exchange.getMessage().getBody(Map.class);
-        if (settings.collects()) {
-            run.collect(mapper.readValue((String) row.get(RecordRows.PAYLOAD), Object.class));
-        } else {
-            run.buffer(row);
+        while (run.hasPageRows()) {
+            Map<String, Object> row = run.nextPageRow();
+            if (!seenKeys.add((String) row.get(RecordRows.KEY))) {
+                continue;
+            }
+            if (settings.collects()) {
+                run.collect(mapper.readValue((String) row.get(RecordRows.PAYLOAD), Object.class));
+            } else {
+                run.buffer(row);
+                if (run.batchFull()) {
+                    return;
+                }
+            }
         }
     }
 
@@ -166,12 +182,7 @@ public final class PaginatedSource {
      * rows' positional parameters with the upsert statement in {@code CamelSqlQuery}.
      */
     public void takeBatch(Exchange exchange) throws Exception {
-        Integer splitIndex = exchange.getProperty(Exchange.SPLIT_INDEX, Integer.class);
-        String lastKey = null;
-        if (splitIndex != null) {
-            lastKey = (String) exchange.getMessage().getBody(Map.class).get(RecordRows.KEY);
-        }
-        Flush flush = SourceRun.of(exchange).takeBatch(splitIndex, lastKey);
+        Flush flush = SourceRun.of(exchange).takeBatch();
         exchange.setProperty(FLUSH, flush);
         exchange.getMessage().getHeaders().clear();
         if (settings.table() == null) {

@@ -41,6 +41,7 @@ public final class SourceRun {
     private final List<String> pagesInBatch = new ArrayList<>();
     private final List<Object> collected = new ArrayList<>();
     private final int resumedAtPage;
+    private Set<String> landedEarlier = Set.of();
 
     private Checkpoint committed;
     private PageRequest current;
@@ -48,7 +49,9 @@ public final class SourceRun {
     private PageRequest next;
     private String nextFingerprint;
     private String currentPageKey;
+    private List<Map<String, Object>> pageRows = List.of();
     private int pageOffset;
+    private boolean pageOpen;
     private boolean resumingPage;
     private long batchBytes;
     private long batchStarted;
@@ -82,6 +85,15 @@ public final class SourceRun {
         this.resumingPage = from.pageRecordsDone() > 0;
         this.tally = new PagingTally(next.pageIndex(), from.records() - from.pageRecordsDone());
         this.resumedAtPage = from.pages() > 0 || resumingPage ? next.pageIndex() + 1 : 0;
+    }
+
+    /**
+     * The keys of the pages that landed in this pass before the run started (a resumed pass): such a
+     * page, if the API leads to it again, is not landed twice. Pages this run lands never come again:
+     * a request already sent ends or fails the run.
+     */
+    public void landedEarlier(Set<String> pageKeys) {
+        landedEarlier = pageKeys;
     }
 
     /** The run carried by {@code exchange}. */
@@ -153,22 +165,21 @@ public final class SourceRun {
     }
 
     /**
-     * The rows of the page just read that are still to be handled: none when the page already landed
-     * in this pass; on the page a checkpoint stands inside, those after the last record that landed
-     * (found by its key, so a page whose records shifted is still cut at the right record; when the
-     * key is gone, every row, which the upsert absorbs).
+     * Takes the rows of the page just read. Those still to be handled are none when the page had
+     * landed in this pass before the run started; on the page a checkpoint stands inside, those after
+     * the last record that landed (found by its key, so a page whose records shifted is still cut at
+     * the right record; when the key is gone, every row, which the upsert absorbs).
      */
-    public List<Map<String, Object>> pageRows(String pageKey, boolean alreadyLanded, List<Map<String, Object>> rows) {
+    public void pageRows(String pageKey, List<Map<String, Object>> rows) {
         currentPageKey = pageKey;
+        pageRows = rows;
         pageOffset = 0;
         boolean resuming = resumingPage;
         resumingPage = false;
-        if (alreadyLanded) {
+        if (pageKey != null && landedEarlier.contains(pageKey)) {
             pagesAlreadyLanded++;
             pageOffset = rows.size();
-            return List.of();
-        }
-        if (resuming) {
+        } else if (resuming) {
             for (int i = 0; i < rows.size(); i++) {
                 if (committed.pageLastKey().equals(rows.get(i).get(RecordRows.KEY))) {
                     pageOffset = i + 1;
@@ -176,7 +187,22 @@ public final class SourceRun {
             }
             resumeSkipped += pageOffset;
         }
-        return rows.subList(pageOffset, rows.size());
+        pageOpen = true;
+    }
+
+    /** The rows of the current page still to be handled. */
+    public List<Map<String, Object>> pageRowsLeft() {
+        return pageRows.subList(pageOffset, pageRows.size());
+    }
+
+    /** Whether rows of the current page are still to be handled. */
+    public boolean hasPageRows() {
+        return pageOffset < pageRows.size();
+    }
+
+    /** The next row of the current page to handle; it counts as handled. */
+    public Map<String, Object> nextPageRow() {
+        return pageRows.get(pageOffset++);
     }
 
     /** Marks the run failed; true the first time only, so a failure is reported once. */
@@ -216,13 +242,22 @@ public final class SourceRun {
         return collected;
     }
 
-    /** Whether the batch must go to the sink now, in the middle of a page: it is full. */
-    public boolean flushDueInPage() {
+    /** Whether the batch is full (by records or bytes): no more rows join it before it is flushed. */
+    public boolean batchFull() {
         return !batch.isEmpty() && flushPolicy.fullAfterRecord(batch.size(), batchBytes);
+    }
+
+    /**
+     * Whether the batch must go to the sink now, in the middle of a page: it is full and the page has
+     * rows left (a batch full at a page's last row waits for the page end, which also lands the page).
+     */
+    public boolean flushDueInPage() {
+        return batchFull() && hasPageRows();
     }
 
     /** Every record of the current page is handled; the page joins the batch unless the run collects records. */
     public void pageDone(boolean joinsBatch) {
+        pageOpen = false;
         if (joinsBatch) {
             pagesInBatch.add(currentPageKey);
         }
@@ -241,18 +276,16 @@ public final class SourceRun {
     }
 
     /**
-     * Takes the batch for the sink, with the checkpoint it moves the source to.
-     *
-     * @param splitIndex where in the current page's rows the batch ends, when it ends inside the page;
-     *                   {@code null} at a page end
-     * @param lastKey    the key of the row at {@code splitIndex}
+     * Takes the batch for the sink, with the checkpoint it moves the source to: the next request at a
+     * page end; inside a page, the current request with how many of its rows were handled and the
+     * key of the last one.
      */
-    public Flush takeBatch(Integer splitIndex, String lastKey) {
+    public Flush takeBatch() {
         Checkpoint at;
-        if (splitIndex == null) {
-            at = checkpoint(next, 0, null);
+        if (pageOpen) {
+            at = checkpoint(current, pageOffset, (String) pageRows.get(pageOffset - 1).get(RecordRows.KEY));
         } else {
-            at = checkpoint(current, pageOffset + splitIndex + 1, lastKey);
+            at = checkpoint(next, 0, null);
         }
         Flush flush = new Flush(List.copyOf(batch), List.copyOf(pagesInBatch), at);
         batch.clear();

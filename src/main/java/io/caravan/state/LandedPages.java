@@ -1,7 +1,9 @@
 package io.caravan.state;
 
 import java.sql.Timestamp;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,7 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Camel's {@link IdempotentRepository} contract at page, not record, granularity: the keys of the
  * pages of a source's current pass that landed (table {@code caravan_landed_page}, processor name
  * = the source). A page key is added only in the transaction that lands the page's records, so a
- * page can never be marked without its records; checking or adding costs one statement per page.
+ * page can never be marked without its records; adding costs one batched statement per flush, and a
+ * run reads the keys once, when it resumes, instead of asking per page.
  */
 public final class LandedPages extends ServiceSupport implements IdempotentRepository {
 
@@ -27,6 +30,12 @@ public final class LandedPages extends ServiceSupport implements IdempotentRepos
         Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM " + StateSchema.LANDED_PAGES
                 + " WHERE processor_name = ? AND page_key = ?", Integer.class, processorName, pageKey);
         return count != null && count > 0;
+    }
+
+    /** Every key landed in the pass so far, read in one query (a run reads them once, when it resumes). */
+    public Set<String> keys() {
+        return new HashSet<>(jdbc.queryForList("SELECT page_key FROM " + StateSchema.LANDED_PAGES
+                + " WHERE processor_name = ?", String.class, processorName));
     }
 
     /** Marks a page landed; call it in the transaction that lands the page. False if it already was. */

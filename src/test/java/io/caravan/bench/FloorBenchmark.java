@@ -19,9 +19,10 @@ import org.apache.logging.log4j.core.config.Configurator;
 /**
  * Caravan against the hand-written floor: the same 100,000 Stripe-style records from the same
  * sandbox into the same kind of table in in-memory H2, both committing every page of 100,
- * alternating, several rounds after a warm-up. Prints both medians and the ratio Caravan/floor.
+ * alternating, several measured rounds after warm-up rounds (the JIT needs about three to settle).
+ * Prints both medians and the ratio Caravan/floor.
  *
- * <p>Run: {@code mvn -Pbench verify} (options: {@code -Dbench.records=N -Dbench.rounds=N}).
+ * <p>Run: {@code mvn -Pbench verify} (options: {@code -Dbench.records=N -Dbench.rounds=N -Dbench.warmups=N}).
  */
 public final class FloorBenchmark {
 
@@ -31,6 +32,7 @@ public final class FloorBenchmark {
     public static void main(String[] args) throws Exception {
         int records = Integer.getInteger("bench.records", 100_000);
         int rounds = Integer.getInteger("bench.rounds", 5);
+        int warmups = Integer.getInteger("bench.warmups", 3);
         Configurator.setLevel("io.caravan", Level.WARN);
 
         try (SandboxServer sandbox = SandboxServer.start(0); HikariDataSource dataSource = inMemoryH2();
@@ -47,7 +49,7 @@ public final class FloorBenchmark {
 
             List<Double> floorSeconds = new ArrayList<>();
             List<Double> caravanSeconds = new ArrayList<>();
-            for (int round = 0; round <= rounds; round++) {
+            for (int round = 1 - warmups; round <= rounds; round++) {
                 empty(dataSource, floorTable, caravanTable);
                 long start = System.nanoTime();
                 long floorPages = floor.extract(floorUrl, dataSource, floorTable);
@@ -61,7 +63,7 @@ public final class FloorBenchmark {
                         || count(dataSource, floorTable) != records) {
                     throw new IllegalStateException("a side did not land all " + records + " records");
                 }
-                String label = round == 0 ? "warm-up" : "round " + round;
+                String label = round <= 0 ? "warm-up" : "round " + round;
                 System.out.printf("%-8s floor %.3f s (%,.0f pages/s)   caravan %.3f s (%,.0f pages/s)%n", label,
                         floorTime, floorPages / floorTime, caravanTime, summary.pages() / caravanTime);
                 if (round > 0) {
@@ -74,7 +76,8 @@ public final class FloorBenchmark {
             double pullSeconds = (System.nanoTime() - start) / 1e9;
             double floorMedian = median(floorSeconds);
             double caravanMedian = median(caravanSeconds);
-            System.out.printf("%nrecords %,d in pages of 100, %d rounds, in-memory H2%n", records, rounds);
+            System.out.printf("%nrecords %,d in pages of 100, %d rounds after %d warm-ups, in-memory H2%n", records,
+                    rounds, warmups);
             System.out.printf("floor   median %.3f s  (%,.0f records/s)%n", floorMedian, records / floorMedian);
             System.out.printf("caravan median %.3f s  (%,.0f records/s)%n", caravanMedian, records / caravanMedian);
             System.out.printf("ratio caravan/floor %.2f%n", caravanMedian / floorMedian);

@@ -133,6 +133,43 @@ class ResumeTest {
         assertThat(landedPages("stripe")).isEqualTo(10);
     }
 
+    @Test
+    void aBatchWrittenByTheSqlSinkIsRolledBackWhenTheFlushFailsAfterIt() throws Exception {
+        AtomicInteger batches = new AtomicInteger();
+        fixture.caravan.context().addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // camel-sql commits a batch itself unless it sees the exchange as transacted.
+                from("direct:upsert-then-fail")
+                        .to("sql:caravan-upsert?dataSource=#caravanDataSource&batch=true")
+                        .process(exchange -> {
+                            if (batches.incrementAndGet() == 2) {
+                                throw new IllegalStateException("failed after the upsert");
+                            }
+                        });
+            }
+        });
+        // 10 pages of 100 records, 2 pages per batch: the second batch is written, then fails.
+        Map<String, String> params = SandboxContract.STRIPE.parameters(fixture.sandbox.url(), 1_000, "");
+        params.put("table", fixture.table);
+        params.put("sink", "direct:upsert-then-fail");
+        params.put("batchSize", "200");
+        fixture.caravan.addSource("stripe", params);
+
+        assertThatThrownBy(() -> fixture.caravan.run("stripe"))
+                .satisfies(e -> assertThat(ObjectHelper.getException(SourceFailedException.class, e))
+                        .hasMessageEndingWith("IllegalStateException: failed after the upsert"));
+
+        assertThat(fixture.landed("stripe").rows()).isEqualTo(200);
+        assertThat(landedPages("stripe")).isEqualTo(2);
+        assertThat(fixture.caravan.checkpoints().load("stripe").orElseThrow().records()).isEqualTo(200);
+
+        RunSummary retried = fixture.caravan.run("stripe");
+
+        assertThat(retried.recordsLoaded()).isEqualTo(800);
+        assertThat(fixture.landed("stripe").checksum()).isEqualTo(fixture.dataSet(1_000).checksum());
+    }
+
     private long landedPages(String source) throws Exception {
         try (Connection connection = fixture.dataSource.getConnection(); Statement statement = connection.createStatement();
                 ResultSet count = statement.executeQuery(

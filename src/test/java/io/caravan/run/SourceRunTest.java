@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -35,12 +36,12 @@ class SourceRunTest {
     void aFullBatchFlushesInsideThePageAndTheCheckpointStandsInsideIt() {
         SourceRun run = run(FlushPolicy.ofRecords(2), fresh());
         receive(run, "p1", Optional.of(first.withQueryParam("page", "2")), "a", "b", "c");
-        run.buffer(row("a"));
+        run.buffer(run.nextPageRow());
         assertThat(run.flushDueInPage()).isFalse();
-        run.buffer(row("b"));
+        run.buffer(run.nextPageRow());
         assertThat(run.flushDueInPage()).isTrue();
 
-        Flush flush = run.takeBatch(1, "b");
+        Flush flush = run.takeBatch();
 
         assertThat(flush.rows()).extracting(r -> r.get("record_key")).containsExactly("a", "b");
         assertThat(flush.pageKeys()).isEmpty();
@@ -51,14 +52,31 @@ class SourceRunTest {
     }
 
     @Test
-    void thePagesRunningOutFlushTheTailAndCompleteThePass() {
-        SourceRun run = run(FlushPolicy.ofRecords(100), fresh());
-        receive(run, "p1", Optional.empty(), "a");
-        run.buffer(row("a"));
+    void aBatchFullAtThePagesLastRowWaitsForThePageEndWhichLandsThePage() {
+        SourceRun run = run(FlushPolicy.ofRecords(2), fresh());
+        receive(run, "p1", Optional.of(first.withQueryParam("page", "2")), "a", "b");
+        run.buffer(run.nextPageRow());
+        run.buffer(run.nextPageRow());
+        assertThat(run.batchFull()).isTrue();
+        assertThat(run.flushDueInPage()).isFalse();
         run.pageDone(true);
 
         assertThat(run.flushDueAtPageEnd()).isTrue();
-        Flush flush = run.takeBatch(null, null);
+        Flush flush = run.takeBatch();
+        assertThat(flush.pageKeys()).containsExactly("p1");
+        assertThat(flush.checkpoint().next().query()).containsEntry("page", "2");
+        assertThat(flush.checkpoint().pageRecordsDone()).isZero();
+    }
+
+    @Test
+    void thePagesRunningOutFlushTheTailAndCompleteThePass() {
+        SourceRun run = run(FlushPolicy.ofRecords(100), fresh());
+        receive(run, "p1", Optional.empty(), "a");
+        run.buffer(run.nextPageRow());
+        run.pageDone(true);
+
+        assertThat(run.flushDueAtPageEnd()).isTrue();
+        Flush flush = run.takeBatch();
         assertThat(flush.pageKeys()).containsExactly("p1");
         assertThat(flush.checkpoint().status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(flush.checkpoint().next()).isNull();
@@ -77,7 +95,7 @@ class SourceRunTest {
         assertThat(byPages.flushDueAtPageEnd()).isTrue();
 
         SourceRun byBytes = run(new FlushPolicy(1000, 0, 20, Duration.ZERO), fresh());
-        receive(byBytes, "p1", Optional.of(second), "a");
+        receive(byBytes, "p1", Optional.of(second), "a", "b", "c");
         byBytes.buffer(Map.of("record_key", "a", "payload", "{\"id\":\"a\"}"));
         assertThat(byBytes.flushDueInPage()).isFalse();
         byBytes.buffer(Map.of("record_key", "b", "payload", "{\"id\":\"b\",\"x\":1}"));
@@ -85,7 +103,7 @@ class SourceRunTest {
 
         SourceRun byAge = run(new FlushPolicy(1000, 0, 0, Duration.ofSeconds(30)), fresh());
         receive(byAge, "p1", Optional.of(second), "a");
-        byAge.buffer(row("a"));
+        byAge.buffer(byAge.nextPageRow());
         byAge.pageDone(true);
         clock.addAndGet(Duration.ofSeconds(29).toNanos());
         assertThat(byAge.flushDueAtPageEnd()).isFalse();
@@ -99,23 +117,30 @@ class SourceRunTest {
 
         SourceRun same = run(FlushPolicy.ofRecords(10), inside);
         same.send();
-        assertThat(keys(same.pageRows("p1", false, rows("a", "b", "c", "d")))).containsExactly("c", "d");
+        same.pageRows("p1", rows("a", "b", "c", "d"));
+        assertThat(keys(same.pageRowsLeft())).containsExactly("c", "d");
 
         SourceRun shifted = run(FlushPolicy.ofRecords(10), inside);
         shifted.send();
-        assertThat(keys(shifted.pageRows("p1", false, rows("new", "a", "b", "c")))).containsExactly("c");
+        shifted.pageRows("p1", rows("new", "a", "b", "c"));
+        assertThat(keys(shifted.pageRowsLeft())).containsExactly("c");
 
         SourceRun gone = run(FlushPolicy.ofRecords(10), inside);
         gone.send();
-        assertThat(keys(gone.pageRows("p1", false, rows("x", "y")))).containsExactly("x", "y");
+        gone.pageRows("p1", rows("x", "y"));
+        assertThat(keys(gone.pageRowsLeft())).containsExactly("x", "y");
         assertThat(gone.summary(null, 0).resumedAtPage()).isEqualTo(1);
     }
 
     @Test
     void aPageThatLandedEarlierInThePassHandsOnNoRows() {
         SourceRun run = run(FlushPolicy.ofRecords(10), fresh());
+        run.landedEarlier(Set.of("p1"));
         run.send();
-        assertThat(run.pageRows("p1", true, rows("a", "b"))).isEmpty();
+        run.pageRows("p1", rows("a", "b"));
+        assertThat(run.hasPageRows()).isFalse();
+        run.pageRows("p2", rows("c"));
+        assertThat(keys(run.pageRowsLeft())).containsExactly("c");
         assertThat(run.summary(null, 0).pagesAlreadyLanded()).isEqualTo(1);
     }
 
@@ -130,7 +155,7 @@ class SourceRunTest {
     private static void receive(SourceRun run, String pageKey, Optional<PageRequest> next, String... keys) {
         run.pageReceived(page(run.send()));
         run.advance(next);
-        run.pageRows(pageKey, false, rows(keys));
+        run.pageRows(pageKey, rows(keys));
     }
 
     private static List<Map<String, Object>> rows(String... keys) {
