@@ -75,12 +75,20 @@ public final class BatchTransaction implements Policy {
                         status.setRollbackOnly();
                     }
                 });
+            } catch (RuntimeException commitOrRollbackFailed) {
+                // The database went away: the commit failed, or the rollback after the sink's own failure
+                // did; that first failure, if any, is the cause to report.
+                if (exchange.getException() == null) {
+                    exchange.setException(commitOrRollbackFailed);
+                } else {
+                    exchange.getException().addSuppressed(commitOrRollbackFailed);
+                }
             } finally {
                 exchange.getExchangeExtension().setTransacted(wasTransacted);
             }
             if (exchange.getException() != null) {
                 // A sink route's own error handler may have exhausted the failure; the route around the
-                // flush must still handle it, now that the transaction has rolled back.
+                // flush must still handle it, now that the transaction has ended.
                 exchange.getExchangeExtension().setRedeliveryExhausted(false);
                 exchange.getExchangeExtension().setFailureHandled(false);
                 exchange.getExchangeExtension().setErrorHandlerHandled(null);

@@ -251,7 +251,7 @@ public final class PaginatedSource {
         if (run == null || !run.markFailed()) {
             return;
         }
-        String message = FailureMessage.failureMessage(settings.source(), run.current(), cause);
+        String message = FailureMessage.failureMessage(settings.source(), run.current(), run.flushing(), cause);
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT, new SourceFailedException(message, cause));
         LOG.error(message);
         RunSummary summary = run.summary(FailureMessage.causeOf(cause), seenKeys.repeats());

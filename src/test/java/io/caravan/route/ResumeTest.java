@@ -118,7 +118,7 @@ class ResumeTest {
         assertThatThrownBy(() -> fixture.caravan.run("stripe"))
                 .satisfies(e -> assertThat(ObjectHelper.getException(SourceFailedException.class, e))
                         .hasMessageStartingWith("source 'stripe' failed at page 4")
-                        .hasMessageEndingWith("IllegalStateException: sink unavailable"));
+                        .hasMessageEndingWith(") while landing a batch: IllegalStateException: sink unavailable"));
 
         assertThat(landedPages("stripe")).isEqualTo(2);
         assertThat(fixture.caravan.checkpoints().load("stripe").orElseThrow().records()).isEqualTo(200);
@@ -158,7 +158,7 @@ class ResumeTest {
 
         assertThatThrownBy(() -> fixture.caravan.run("stripe"))
                 .satisfies(e -> assertThat(ObjectHelper.getException(SourceFailedException.class, e))
-                        .hasMessageEndingWith("IllegalStateException: failed after the upsert"));
+                        .hasMessageEndingWith(") while landing a batch: IllegalStateException: failed after the upsert"));
 
         assertThat(fixture.landed("stripe").rows()).isEqualTo(200);
         assertThat(landedPages("stripe")).isEqualTo(2);
