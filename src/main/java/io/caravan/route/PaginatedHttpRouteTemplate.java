@@ -3,7 +3,6 @@ package io.caravan.route;
 import io.caravan.run.SourceRun;
 import java.io.IOException;
 import org.apache.camel.Exchange;
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.FilterDefinition;
@@ -95,6 +94,16 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             .templateParameter("dataSource", "caravanDataSource", "DataSource bean of the JDBC sink and the checkpoints")
             .templateParameter("sink", "sql:caravan-upsert?dataSource=#{{dataSource}}&batch=true",
                     "Endpoint receiving each batch (a List of row maps)")
+            .templateParameter("auth", "none", "none | bearer | basic | apiKey | oauth2")
+            .templateParameter("authToken", "", "bearer: the token (e.g. {{env:API_TOKEN}})")
+            .templateParameter("authUser", "", "basic: the user")
+            .templateParameter("authPassword", "", "basic: the password")
+            .templateParameter("apiKeyParam", "", "apiKey: where the key goes: header:Name or query:name")
+            .templateParameter("apiKey", "", "apiKey: the key")
+            .templateParameter("tokenUrl", "", "oauth2: the token endpoint (client credentials grant)")
+            .templateParameter("clientId", "", "oauth2: the client id")
+            .templateParameter("clientSecret", "", "oauth2: the client secret")
+            .templateParameter("scope", "", "oauth2: the scope to ask for")
             .templateParameter("maxRetries", "5", "Retries of a page after 429, 5xx or an I/O error")
             .templateParameter("retryDelayMs", "200", "First retry delay; doubles on each retry")
             .templateParameter("connectTimeoutMs", "10000", "HTTP connect timeout")
@@ -120,10 +129,10 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             });
         RouteDefinition route = template.from("{{trigger}}");
         route.onException(HttpOperationFailedException.class, IOException.class)
-                .onWhen(exchange -> RetryableFailure.isRetryable(exchange.getProperty(Exchange.EXCEPTION_CAUGHT)))
+                .onWhen(exchange -> PaginatedSource.of(exchange) != null && PaginatedSource.of(exchange).retryable(exchange))
                 .maximumRedeliveries("{{maxRetries}}").redeliveryDelay("{{retryDelayMs}}")
                 .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(30_000)
-                .retryAttemptedLogLevel(LoggingLevel.WARN).logExhausted(false)
+                .logRetryAttempted(false).logExhausted(false)
                 .onRedeliveryRef("{{caravanRetried}}")
                 .process("{{caravanFail}}")
             .end();

@@ -6,11 +6,13 @@ import io.caravan.load.BatchTransaction;
 import io.caravan.paging.Page;
 import io.caravan.records.RecordRows;
 import io.caravan.records.SeenKeys;
+import io.caravan.request.Credentials;
 import io.caravan.request.HttpRequestPreparer;
 import io.caravan.request.PageRequest;
 import io.caravan.run.FailureMessage;
 import io.caravan.run.Flush;
 import io.caravan.run.RunObserver;
+import io.caravan.run.RedactedFailure;
 import io.caravan.run.RunSummary;
 import io.caravan.run.SourceFailedException;
 import io.caravan.run.SourceRun;
@@ -48,6 +50,7 @@ public final class PaginatedSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(PaginatedSource.class);
     private static final String FLUSH = "CaravanFlush";
+    private static final String PROPERTY = "CaravanSource";
 
     /** The flush of a source without checkpoints into a sink outside any database: no transaction. */
     private static final Policy NO_TRANSACTION = new Policy() {
@@ -78,6 +81,11 @@ public final class PaginatedSource {
         this.transaction = new BatchTransaction(() -> dataSource(context));
     }
 
+    /** The source running on {@code exchange} (set when its run starts). */
+    public static PaginatedSource of(Exchange exchange) {
+        return exchange.getProperty(PROPERTY, PaginatedSource.class);
+    }
+
     /** The repository of keys seen in the current run (the most recent {@code dedupeWindow} of them). */
     public IdempotentRepository seenKeys() {
         return seenKeys;
@@ -96,6 +104,7 @@ public final class PaginatedSource {
      * first request with the pass's landed pages forgotten; the landing table exists.
      */
     public void start(Exchange exchange) throws Exception {
+        exchange.setProperty(PROPERTY, this);
         seenKeys.clear();
         Checkpoint from = new Checkpoint(settings.source(), RunStatus.RUNNING,
                 settings.paginator().first(settings.first()), 0, null, null, 0, 0, null, Instant.now());
@@ -123,9 +132,10 @@ public final class PaginatedSource {
         }
     }
 
-    /** Puts the next request on the message for camel-http. */
+    /** Puts the next request on the message for camel-http, with the source's credentials. */
     public void sendNext(Exchange exchange) {
         HttpRequestPreparer.prepare(exchange, SourceRun.of(exchange).send());
+        settings.credentials().apply(exchange.getMessage());
     }
 
     /**
@@ -251,10 +261,13 @@ public final class PaginatedSource {
         if (run == null || !run.markFailed()) {
             return;
         }
-        String message = FailureMessage.failureMessage(settings.source(), run.current(), run.flushing(), cause);
-        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, new SourceFailedException(message, cause));
+        Credentials credentials = settings.credentials();
+        String message = credentials.redact(
+                FailureMessage.failureMessage(settings.source(), run.current(), run.flushing(), cause));
+        exchange.setProperty(Exchange.EXCEPTION_CAUGHT,
+                new SourceFailedException(message, RedactedFailure.of(cause, credentials)));
         LOG.error(message);
-        RunSummary summary = run.summary(FailureMessage.causeOf(cause), seenKeys.repeats());
+        RunSummary summary = run.summary(credentials.redact(FailureMessage.causeOf(cause)), seenKeys.repeats());
         PageRequest failedPage = run.flushing() ? null : run.current();
         BatchTransaction.afterCurrent(() -> {
             if (settings.checkpoints() && store != null) {
@@ -273,9 +286,30 @@ public final class PaginatedSource {
         run.pageDone(!settings.collects());
     }
 
-    /** A request was sent again after a retriable failure. */
+    /**
+     * Whether the failure of the request in flight is worth sending it again: throttling, a transient
+     * server error, an I/O error; or the first HTTP 401 for this request when the credentials can
+     * be renewed (the retry sends fresh ones).
+     */
+    public boolean retryable(Exchange exchange) {
+        Object failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT);
+        if (failure instanceof HttpOperationFailedException http && http.getStatusCode() == 401) {
+            return SourceRun.of(exchange).firstRefusal() && settings.credentials().renew();
+        }
+        return RetryableFailure.isRetryable(failure);
+    }
+
+    /** The request in flight is about to be sent again: it is prepared afresh (renewed credentials included) and counted. */
     public void retried(Exchange exchange) {
-        SourceRun.of(exchange).retried();
+        SourceRun run = SourceRun.of(exchange);
+        run.retried();
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        LOG.warn("{}: page {} failed ({}); retry {} of {}", settings.source(), run.current().pageIndex() + 1,
+                settings.credentials().redact(FailureMessage.causeOf(failure)),
+                exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER),
+                exchange.getMessage().getHeader(Exchange.REDELIVERY_MAX_COUNTER));
+        HttpRequestPreparer.prepare(exchange, run.current());
+        settings.credentials().apply(exchange.getMessage());
     }
 
     private SourceRun run(Checkpoint from) {
@@ -288,13 +322,13 @@ public final class PaginatedSource {
                 if (page != null) {
                     HttpOperationFailedException http = ObjectHelper.getException(HttpOperationFailedException.class, cause);
                     store.failedPages().record(settings.source(), page, http == null ? null : http.getStatusCode(),
-                            FailureMessage.causeOf(cause));
+                            settings.credentials().redact(FailureMessage.causeOf(cause)));
                 }
                 store.save(failed);
             });
         } catch (RuntimeException e) {
             LOG.warn("{}: could not record the failure in the checkpoint store: {}", settings.source(),
-                    FailureMessage.causeOf(e));
+                    settings.credentials().redact(FailureMessage.causeOf(e)));
         }
     }
 

@@ -19,8 +19,14 @@ import io.caravan.paging.ValuePlacement;
 import io.caravan.records.RecordKey;
 import io.caravan.records.RecordSelector;
 import io.caravan.records.RowLayout;
+import io.caravan.request.Credentials;
+import io.caravan.request.HeaderCredentials;
+import io.caravan.request.OAuth2ClientCredentials;
 import io.caravan.request.PageRequest;
+import io.caravan.request.QueryApiKey;
 import io.caravan.run.FlushPolicy;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -47,11 +53,12 @@ import org.apache.camel.CamelContext;
  * @param dataSource   the name of the DataSource bean of the JDBC sink and the checkpoints
  * @param checkpoints  whether runs commit checkpoints with their batches and resume from them
  * @param collectMax   in collect mode, the most records the run may return; 0 in stream mode
+ * @param credentials  how requests to the source's origin are authenticated
  */
 public record SourceSettings(String source, PageRequest first, Paginator paginator, StopConditions stops,
         FollowingPages following, RecordSelector selector, RecordKey key, int maxPages, boolean stopOnRepeat,
         FlushPolicy flush, int dedupeWindow, RowLayout layout, JdbcLandingTable table, String dataSource,
-        boolean checkpoints, int collectMax) {
+        boolean checkpoints, int collectMax, Credentials credentials) {
 
     /** Whether the run returns all records to its caller instead of streaming them to the sink. */
     public boolean collects() {
@@ -96,7 +103,33 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
                 isBlank(table) ? null : new JdbcLandingTable(table, layout),
                 param.apply("dataSource"),
                 collectMax == 0 && Boolean.parseBoolean(required(param, "checkpoint")),
-                collectMax);
+                collectMax,
+                credentials(param));
+    }
+
+    private static Credentials credentials(Function<String, String> param) {
+        String auth = isBlank(param.apply("auth")) ? "none" : param.apply("auth").trim();
+        return switch (auth) {
+            case "none" -> Credentials.NONE;
+            case "bearer" -> HeaderCredentials.bearer(required(param, "authToken"));
+            case "basic" -> HeaderCredentials.basic(required(param, "authUser"), required(param, "authPassword"));
+            case "apiKey" -> apiKey(required(param, "apiKeyParam"), required(param, "apiKey"));
+            case "oauth2" -> new OAuth2ClientCredentials(URI.create(required(param, "tokenUrl")),
+                    required(param, "clientId"), required(param, "clientSecret"), param.apply("scope"),
+                    Clock.systemUTC());
+            default -> throw new IllegalArgumentException("auth '" + auth + "': use none, bearer, basic, apiKey or oauth2");
+        };
+    }
+
+    private static Credentials apiKey(String placement, String key) {
+        if (placement.startsWith("header:")) {
+            return HeaderCredentials.apiKey(placement.substring("header:".length()).trim(), key);
+        }
+        String name = placement.startsWith("query:") ? placement.substring("query:".length()).trim() : placement;
+        if (name.isEmpty() || name.contains(":")) {
+            throw new IllegalArgumentException("apiKeyParam '" + placement + "': use header:Name, query:name or a name");
+        }
+        return new QueryApiKey(name, key);
     }
 
     private static Paginator paginator(String style, Function<String, String> param, CamelContext context,

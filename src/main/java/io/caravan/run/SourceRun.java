@@ -61,6 +61,7 @@ public final class SourceRun {
     private long pagesAlreadyLanded;
     private long retries;
     private boolean failed;
+    private String refusedRequest;
 
     /**
      * @param from         the checkpoint the run starts at: its request is sent first, and when it
@@ -203,6 +204,13 @@ public final class SourceRun {
     /** The next row of the current page to handle; it counts as handled. */
     public Map<String, Object> nextPageRow() {
         return pageRows.get(pageOffset++);
+    }
+
+    /** Whether the API refused the credentials of the current request for the first time (HTTP 401 is retried once). */
+    public boolean firstRefusal() {
+        boolean first = !currentFingerprint.equals(refusedRequest);
+        refusedRequest = currentFingerprint;
+        return first;
     }
 
     /** Marks the run failed; true the first time only, so a failure is reported once. */

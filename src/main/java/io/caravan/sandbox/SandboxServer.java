@@ -49,6 +49,7 @@ public final class SandboxServer implements AutoCloseable {
     private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
     private volatile long outageFrom = Long.MAX_VALUE;
     private volatile int outageStatus;
+    private volatile SandboxAuth auth = SandboxAuth.none();
 
     private SandboxServer(HttpServer server, ExecutorService workers, SandboxSettings settings) {
         this.server = server;
@@ -96,6 +97,11 @@ public final class SandboxServer implements AutoCloseable {
         outageFrom = request;
     }
 
+    /** Demands these credentials of every data request from now on. */
+    public void requireAuth(SandboxAuth required) {
+        auth = required;
+    }
+
     /** Ends an outage. */
     public void recover() {
         outageFrom = Long.MAX_VALUE;
@@ -127,6 +133,15 @@ public final class SandboxServer implements AutoCloseable {
 
     private SandboxResponse answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
+        if (path.equals(SandboxAuth.TOKEN_PATH)) {
+            return auth.token(headers);
+        }
+        SandboxResponse refused = auth.refuse(headers, parseQuery(exchange.getRequestURI().getRawQuery()));
+        if (refused != null) {
+            return refused;
+        }
         Contract contract = CONTRACTS.stream().filter(c -> c.path().equals(path)).findFirst().orElse(null);
         if (contract == null) {
             return SandboxResponse.error(404, "no such path: " + path);
@@ -135,8 +150,6 @@ public final class SandboxServer implements AutoCloseable {
         Knobs knobs;
         try {
             JsonNode body = readBody(exchange);
-            Map<String, String> headers = new LinkedHashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
             Map<String, String> params = contract.params(parseQuery(exchange.getRequestURI().getRawQuery()), headers, body);
             request = new SandboxRequest(url() + exchange.getRequestURI(), path, exchange.getRequestMethod(), params,
                     headers, body);

@@ -144,6 +144,16 @@ class SourceRunTest {
         assertThat(run.summary(null, 0).pagesAlreadyLanded()).isEqualTo(1);
     }
 
+    @Test
+    void credentialsAreRenewedOnceForEachRequestTheApiRefuses() {
+        SourceRun run = run(FlushPolicy.ofRecords(10), fresh());
+        receive(run, "p1", Optional.of(first.withQueryParam("page", "2")), "a");
+        assertThat(run.firstRefusal()).isTrue();
+        assertThat(run.firstRefusal()).isFalse();
+        run.send();
+        assertThat(run.firstRefusal()).isTrue();
+    }
+
     private SourceRun run(FlushPolicy policy, Checkpoint from) {
         return new SourceRun(from, 100, policy, false, clock::get);
     }

@@ -1,0 +1,106 @@
+package io.caravan.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.caravan.sandbox.SandboxAuth;
+import io.caravan.sandbox.SandboxServer;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.apache.camel.Message;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Tokens from the sandbox's token endpoint, renewed before they expire (time from a clock the test moves). */
+class OAuth2ClientCredentialsTest {
+
+    private SandboxServer sandbox;
+    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    @BeforeEach
+    void start() throws Exception {
+        sandbox = SandboxServer.start(0);
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    @Test
+    void aTokenIsReusedUntilAMinuteBeforeItExpires() {
+        SandboxAuth oauth = SandboxAuth.oauth2("id", "secret-0001", Duration.ofHours(1));
+        sandbox.requireAuth(oauth);
+        OAuth2ClientCredentials credentials = credentials();
+
+        String first = authorization(credentials);
+        now = now.plus(Duration.ofMinutes(58)).plusSeconds(59);
+        assertThat(authorization(credentials)).isEqualTo(first);
+        assertThat(oauth.tokensIssued()).isEqualTo(1);
+
+        now = now.plusSeconds(1);
+        String second = authorization(credentials);
+        assertThat(second).startsWith("Bearer sandbox-token-2-").isNotEqualTo(first);
+        assertThat(oauth.tokensIssued()).isEqualTo(2);
+        assertThat(credentials.secrets()).contains("secret-0001", second.substring("Bearer ".length()));
+    }
+
+    @Test
+    void aShortLivedTokenIsRenewedAtHalfItsLife() {
+        SandboxAuth oauth = SandboxAuth.oauth2("id", "secret-0001", Duration.ofSeconds(60));
+        sandbox.requireAuth(oauth);
+        OAuth2ClientCredentials credentials = credentials();
+
+        authorization(credentials);
+        now = now.plusSeconds(29);
+        authorization(credentials);
+        assertThat(oauth.tokensIssued()).isEqualTo(1);
+        now = now.plusSeconds(1);
+        authorization(credentials);
+        assertThat(oauth.tokensIssued()).isEqualTo(2);
+    }
+
+    @Test
+    void aRenewedCredentialFetchesAFreshToken() {
+        SandboxAuth oauth = SandboxAuth.oauth2("id", "secret-0001", Duration.ofHours(1));
+        sandbox.requireAuth(oauth);
+        OAuth2ClientCredentials credentials = credentials();
+
+        authorization(credentials);
+        assertThat(credentials.renew()).isTrue();
+        authorization(credentials);
+        assertThat(oauth.tokensIssued()).isEqualTo(2);
+    }
+
+    private OAuth2ClientCredentials credentials() {
+        Clock clock = new Clock() {
+            @Override
+            public Instant instant() {
+                return now;
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        };
+        return new OAuth2ClientCredentials(URI.create(sandbox.url() + SandboxAuth.TOKEN_PATH), "id", "secret-0001",
+                "read", clock);
+    }
+
+    private static String authorization(Credentials credentials) {
+        Message message = new DefaultExchange(new DefaultCamelContext()).getMessage();
+        credentials.apply(message);
+        return message.getHeader("Authorization", String.class);
+    }
+}
