@@ -14,6 +14,7 @@ public final class CaravanApplication {
         // The application's logging setup; a host application embedding the library keeps its own.
         System.setProperty("log4j2.configurationFile",
                 System.getProperty("log4j2.configurationFile", "caravan/log4j2.properties"));
+        SecretRedactingAppender.install();
         System.exit(Commands.run(args));
     }
 }

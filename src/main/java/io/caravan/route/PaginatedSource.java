@@ -23,6 +23,7 @@ import io.caravan.state.RequestJson;
 import io.caravan.state.RunStatus;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,8 @@ public final class PaginatedSource {
     private static final Logger LOG = LoggerFactory.getLogger(PaginatedSource.class);
     private static final String FLUSH = "CaravanFlush";
     private static final String PROPERTY = "CaravanSource";
+    private static final List<String> REDELIVERY_HEADERS = List.of(Exchange.REDELIVERED, Exchange.REDELIVERY_COUNTER,
+            Exchange.REDELIVERY_MAX_COUNTER);
 
     /** The flush of a source without checkpoints into a sink outside any database: no transaction. */
     private static final Policy NO_TRANSACTION = new Policy() {
@@ -265,7 +268,7 @@ public final class PaginatedSource {
         String message = credentials.redact(
                 FailureMessage.failureMessage(settings.source(), run.current(), run.flushing(), cause));
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT,
-                new SourceFailedException(message, RedactedFailure.of(cause, credentials)));
+                new SourceFailedException(message, RedactedFailure.of(cause, credentials::redact)));
         LOG.error(message);
         RunSummary summary = run.summary(credentials.redact(FailureMessage.causeOf(cause)), seenKeys.repeats());
         PageRequest failedPage = run.flushing() ? null : run.current();
@@ -308,7 +311,13 @@ public final class PaginatedSource {
                 settings.credentials().redact(FailureMessage.causeOf(failure)),
                 exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER),
                 exchange.getMessage().getHeader(Exchange.REDELIVERY_MAX_COUNTER));
+        // Prepared afresh, the message keeps the counters Camel's redelivery reads from its headers.
+        Map<String, Object> counters = new HashMap<>();
+        for (String header : REDELIVERY_HEADERS) {
+            counters.put(header, exchange.getMessage().getHeader(header));
+        }
         HttpRequestPreparer.prepare(exchange, run.current());
+        counters.forEach(exchange.getMessage()::setHeader);
         settings.credentials().apply(exchange.getMessage());
     }
 

@@ -24,6 +24,7 @@ import io.caravan.request.HeaderCredentials;
 import io.caravan.request.OAuth2ClientCredentials;
 import io.caravan.request.PageRequest;
 import io.caravan.request.QueryApiKey;
+import io.caravan.request.SecretsInUse;
 import io.caravan.run.FlushPolicy;
 import java.net.URI;
 import java.time.Clock;
@@ -104,7 +105,7 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
                 param.apply("dataSource"),
                 collectMax == 0 && Boolean.parseBoolean(required(param, "checkpoint")),
                 collectMax,
-                credentials(param));
+                SecretsInUse.register(credentials(param)));
     }
 
     private static Credentials credentials(Function<String, String> param) {

@@ -2,12 +2,17 @@ package io.caravan.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.caravan.run.RunSummary;
 import io.caravan.run.SourceFailedException;
 import io.caravan.sandbox.SandboxAuth;
+import io.caravan.state.Checkpoint;
+import io.caravan.state.RequestJson;
 import io.caravan.support.CaravanFixture;
 import io.caravan.support.SandboxContract;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +22,7 @@ import org.apache.camel.util.ObjectHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -61,6 +67,37 @@ class AuthTest {
         assertThat(summary.recordsLoaded()).isEqualTo(1_000);
         assertThat(fixture.landed("stripe").checksum()).isEqualTo(fixture.dataSet(1_000).checksum());
         assertThat(fixture.sandbox.responseCount(401)).isZero();
+    }
+
+    @Test
+    @Timeout(60)
+    void aRunFailingAfterRetriesLeavesTheKeyOutOfItsExceptionSummaryAndStoredState() throws Exception {
+        // A parameter name camel-http does not mask by itself (it masks api_key, token, …).
+        String key = "KEY-in-query-3c4d5e";
+        fixture.sandbox.requireAuth(SandboxAuth.apiKeyQuery("k", key));
+        fixture.sandbox.failFrom(4, 503);
+        Map<String, String> params = SandboxContract.STRIPE.parameters(fixture.sandbox.url(), 1_000, "");
+        params.put("table", fixture.table);
+        params.put("batchSize", "100");
+        params.put("maxRetries", "2");
+        params.put("retryDelayMs", "1");
+        params.putAll(Map.of("auth", "apiKey", "apiKeyParam", "k", "apiKey", key));
+        fixture.caravan.addSource("stripe", params);
+
+        Throwable thrown = catchThrowable(() -> fixture.caravan.run("stripe"));
+
+        StringWriter trace = new StringWriter();
+        thrown.printStackTrace(new PrintWriter(trace));
+        assertThat(trace.toString()).contains("failed at page 4").contains("HTTP 503")
+                .contains("&k=****").doesNotContain(key);
+        assertThat(fixture.caravan.lastSummary("stripe").failure()).isEqualTo("HTTP 503 {\"error\":\"outage\"}");
+        assertThat(fixture.caravan.lastSummary("stripe").retries()).isEqualTo(2);
+        assertThat(fixture.sandbox.requestCount()).isEqualTo(3 + 1 + 2);
+        Checkpoint failed = fixture.caravan.checkpoints().load("stripe").orElseThrow();
+        assertThat(failed.error()).contains("HTTP 503");
+        assertThat(RequestJson.write(failed.next()) + failed.error()).doesNotContain(key);
+        assertThat(fixture.caravan.checkpoints().failedPages().of("stripe")).singleElement()
+                .satisfies(page -> assertThat(RequestJson.write(page.request()) + page.error()).doesNotContain(key));
     }
 
     @Test

@@ -1,0 +1,131 @@
+package io.caravan.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.caravan.sandbox.SandboxAuth;
+import io.caravan.sandbox.SandboxServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged application with every logger at TRACE, three sources with recognisable secrets
+ * (an API key in the query that meets retries and a failing page, a bearer token, OAuth2 client
+ * credentials): no secret appears in the output, the exceptions in it, or the stored state.
+ */
+class SecretLeakIT {
+
+    private static final String API_KEY = "LEAKCHECK-apikey-7f1c9e";
+    private static final String BEARER = "LEAKCHECK-bearer-2b8d4a";
+    private static final String CLIENT_SECRET = "LEAKCHECK-client-5e6f0a";
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void noSecretInLogsAtAnyLevelExceptionsOrStoredState() throws Exception {
+        try (SandboxServer keyed = SandboxServer.start(0); SandboxServer bearer = SandboxServer.start(0);
+                SandboxServer oauth = SandboxServer.start(0)) {
+            keyed.requireAuth(SandboxAuth.apiKeyQuery("api_key", API_KEY));
+            keyed.failFrom(9, 404);
+            bearer.requireAuth(SandboxAuth.bearer(BEARER));
+            oauth.requireAuth(SandboxAuth.oauth2("caravan", CLIENT_SECRET, Duration.ofHours(1)));
+            Files.createDirectories(workDir.resolve("routes"));
+            route("keyed", keyed.url() + "/stripe/v1/customers?records=1000&limit=100&fail_rate=0.3", """
+                      - name: auth
+                        value: apiKey
+                      - name: apiKeyParam
+                        value: query:api_key
+                      - name: apiKey
+                        value: "{{env:LEAKCHECK_API_KEY}}"
+                      - name: retryDelayMs
+                        value: "1"
+                """);
+            route("bearer", bearer.url() + "/stripe/v1/customers?records=300&limit=100", """
+                      - name: auth
+                        value: bearer
+                      - name: authToken
+                        value: "{{env:LEAKCHECK_BEARER}}"
+                """);
+            route("oauth", oauth.url() + "/stripe/v1/customers?records=300&limit=100", """
+                      - name: auth
+                        value: oauth2
+                      - name: tokenUrl
+                        value: "%s/oauth/token"
+                      - name: clientId
+                        value: caravan
+                      - name: clientSecret
+                        value: "{{env:LEAKCHECK_CLIENT_SECRET}}"
+                """.formatted(oauth.url()));
+            String jdbcUrl = "jdbc:h2:file:" + workDir.resolve("data").resolve("caravan");
+            CaravanJar caravan = new CaravanJar(workDir, Map.of("CARAVAN_LOG_LEVEL", "TRACE",
+                    "CARAVAN_JDBC_URL", jdbcUrl, "LEAKCHECK_API_KEY", API_KEY, "LEAKCHECK_BEARER", BEARER,
+                    "LEAKCHECK_CLIENT_SECRET", CLIENT_SECRET));
+
+            String output = caravan.run(1, 180, "run");
+
+            assertThat(output).contains("keyed FAILED").contains("bearer completed").contains("oauth completed");
+            // Every logger wrote at TRACE and DEBUG, the request lines and headers where the secrets would be.
+            assertThat(output).contains(" TRACE ").contains(" DEBUG ").contains("api_key=****")
+                    .contains("Authorization: Bearer ****");
+            assertThat(output).doesNotContain(API_KEY).doesNotContain(BEARER).doesNotContain(CLIENT_SECRET);
+            String state = storedState(jdbcUrl);
+            assertThat(state).contains("keyed").contains("FAILED").contains("HTTP 404");
+            assertThat(state).doesNotContain(API_KEY).doesNotContain(BEARER).doesNotContain(CLIENT_SECRET);
+        }
+    }
+
+    private void route(String source, String url, String authParameters) throws Exception {
+        Files.writeString(workDir.resolve("routes").resolve(source + ".camel.yaml"), """
+                - templatedRoute:
+                    routeTemplateRef: caravan-paginated-http
+                    routeId: %1$s
+                    parameters:
+                      - name: source
+                        value: %1$s
+                      - name: url
+                        value: "%2$s"
+                      - name: pagination
+                        value: lastRecordCursor
+                      - name: cursorParam
+                        value: starting_after
+                      - name: hasMorePath
+                        value: $.has_more
+                      - name: recordsPath
+                        value: $.data
+                      - name: keyPath
+                        value: $.id
+                      - name: batchSize
+                        value: "100"
+                      - name: table
+                        value: leak_%1$s
+                %3$s""".formatted(source, url, authParameters));
+    }
+
+    /** Every row of every state table, as text. */
+    private static String storedState(String jdbcUrl) throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "sa", "");
+                Statement statement = connection.createStatement()) {
+            for (String table : new String[] {"caravan_checkpoint", "caravan_failed_page", "caravan_landed_page"}) {
+                try (ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        for (int i = 1; i <= columns; i++) {
+                            text.append(rows.getString(i)).append(' ');
+                        }
+                        text.append('\n');
+                    }
+                }
+            }
+        }
+        return text.toString();
+    }
+}
