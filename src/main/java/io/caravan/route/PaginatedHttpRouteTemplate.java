@@ -95,7 +95,7 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             .templateParameter("sink", "sql:caravan-upsert?dataSource=#{{dataSource}}&batch=true",
                     "Endpoint receiving each batch (a List of row maps)")
             .templateParameter("auth", "none", "none | bearer | basic | apiKey | oauth2")
-            .templateParameter("authToken", "", "bearer: the token (e.g. {{env:API_TOKEN}})")
+            .templateParameter("authToken", "", "bearer: the token")
             .templateParameter("authUser", "", "basic: the user")
             .templateParameter("authPassword", "", "basic: the password")
             .templateParameter("apiKeyParam", "", "apiKey: where the key goes: header:Name or query:name")
