@@ -39,6 +39,10 @@ public final class KameletSource extends ServiceSupport implements IdempotentRep
         source.sendNext(exchange);
     }
 
+    public void readResponse(Exchange exchange) throws Exception {
+        source.readResponse(exchange);
+    }
+
     public void readPage(Exchange exchange) throws Exception {
         source.readPage(exchange);
     }

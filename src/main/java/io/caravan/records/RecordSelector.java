@@ -13,6 +13,12 @@ public final class RecordSelector {
         this.path = JsonPaths.compile(expression);
     }
 
+    /** Whether the path matches anything in {@code body}. */
+    public boolean matches(JsonNode body) {
+        JsonNode found = path.read(body);
+        return !found.isMissingNode() && !found.isNull();
+    }
+
     /**
      * The records of this page. A path that matches nothing, or a value that is not an array, is a
      * configuration error and fails with the path and what was found.
@@ -20,7 +26,8 @@ public final class RecordSelector {
     public List<JsonNode> select(JsonNode body) {
         JsonNode found = path.read(body);
         if (found.isMissingNode() || found.isNull()) {
-            throw new IllegalArgumentException("records path " + path + " matches nothing in the response");
+            throw new IllegalArgumentException("records path " + path + " matches nothing in the response"
+                    + " (check recordsPath; on a later page, onMissingRecords=stop ends the run there)");
         }
         if (!found.isArray()) {
             throw new IllegalArgumentException(

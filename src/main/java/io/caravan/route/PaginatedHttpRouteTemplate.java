@@ -1,5 +1,6 @@
 package io.caravan.route;
 
+import io.caravan.response.BadResponseException;
 import io.caravan.run.SourceRun;
 import java.io.IOException;
 import org.apache.camel.Exchange;
@@ -33,8 +34,12 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
     /** The template's id. */
     public static final String ID = "caravan-paginated-http";
 
-    /** The HTTP component the template uses: camel-http with the client's own retries off. */
-    private static final String HTTP_COMPONENT = "caravan-http";
+    /**
+     * The route every source's requests go through: the HTTP call and the reading of the body, one
+     * unit for the calling route's redelivery (a cut-off body is fetched again, not re-read). It has
+     * no error handler of its own, so a failure reaches the calling route's handler untouched.
+     */
+    public static final String FETCH = "direct:caravan-fetch";
 
     @Override
     public void configure() {
@@ -106,6 +111,10 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             .templateParameter("scope", "", "oauth2: the scope to ask for")
             .templateParameter("maxRetries", "5", "Retries of a page after 429, 5xx or an I/O error")
             .templateParameter("retryDelayMs", "200", "First retry delay; doubles on each retry")
+            .templateParameter("maxResponseBytes", "52428800", "The largest response body read (bytes); a larger one fails the run")
+            .templateParameter("maxJsonDepth", "200", "The deepest JSON nesting read; deeper fails the run")
+            .templateParameter("onMissingRecords", "fail", "A later page without the records path: fail or stop")
+            .templateParameter("restartOn", "", "The answer meaning an expired cursor (status[:body text]): restart the pass")
             .templateParameter("connectTimeoutMs", "10000", "HTTP connect timeout")
             .templateParameter("readTimeoutMs", "30000", "HTTP response timeout")
             .configure(rtc -> {
@@ -128,7 +137,7 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
                 rtc.bind("caravanRetried", Processor.class, (Processor) source::retried);
             });
         RouteDefinition route = template.from("{{trigger}}");
-        route.onException(HttpOperationFailedException.class, IOException.class)
+        route.onException(HttpOperationFailedException.class, IOException.class, BadResponseException.class)
                 .onWhen(exchange -> PaginatedSource.of(exchange) != null && PaginatedSource.of(exchange).retryable(exchange))
                 .maximumRedeliveries("{{maxRetries}}").redeliveryDelay("{{retryDelayMs}}")
                 .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(30_000)
@@ -143,7 +152,7 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
         route.process("{{caravanStart}}");
         LoopDefinition pages = route.loopDoWhile(exchange -> SourceRun.of(exchange).hasNext()).breakOnShutdown();
         pages.process("{{caravanSendNext}}")
-            .to(HTTP_COMPONENT + "://caravan?connectTimeout={{connectTimeoutMs}}&responseTimeout={{readTimeoutMs}}")
+            .to(FETCH)
             .process("{{caravanReadPage}}");
         // The page's rows, a batch at a time: one step per batch that ends inside the page, not per record.
         LoopDefinition pageRows = pages.loopDoWhile(exchange -> SourceRun.of(exchange).hasPageRows());
@@ -154,6 +163,10 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
         // A run stopped by a shutdown lands what it fetched before it ends.
         flush(route.filter(exchange -> SourceRun.of(exchange).hasUnlanded()));
         route.process("{{caravanFinish}}");
+
+        from(FETCH).routeId("caravan-fetch").errorHandler(noErrorHandler())
+            .toD("${exchangeProperty." + PaginatedSource.HTTP_ENDPOINT + "}")
+            .process(exchange -> PaginatedSource.of(exchange).readResponse(exchange));
     }
 
     /**

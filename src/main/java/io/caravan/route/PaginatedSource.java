@@ -21,7 +21,6 @@ import io.caravan.state.CheckpointStore;
 import io.caravan.state.LandedPages;
 import io.caravan.state.RequestJson;
 import io.caravan.state.RunStatus;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -52,6 +51,10 @@ public final class PaginatedSource {
     private static final Logger LOG = LoggerFactory.getLogger(PaginatedSource.class);
     private static final String FLUSH = "CaravanFlush";
     private static final String PROPERTY = "CaravanSource";
+    /** Exchange property holding the endpoint every request of the run is sent to. */
+    public static final String HTTP_ENDPOINT = "CaravanHttpEndpoint";
+    /** The HTTP component: camel-http with the client's own retries and redirects off. */
+    private static final String HTTP_COMPONENT = "caravan-http";
     private static final List<String> REDELIVERY_HEADERS = List.of(Exchange.REDELIVERED, Exchange.REDELIVERY_COUNTER,
             Exchange.REDELIVERY_MAX_COUNTER);
 
@@ -108,6 +111,7 @@ public final class PaginatedSource {
      */
     public void start(Exchange exchange) throws Exception {
         exchange.setProperty(PROPERTY, this);
+        exchange.setProperty(HTTP_ENDPOINT, HTTP_COMPONENT + "://caravan?" + settings.httpOptions());
         seenKeys.clear();
         Checkpoint from = new Checkpoint(settings.source(), RunStatus.RUNNING,
                 settings.paginator().first(settings.first()), 0, null, null, 0, 0, null, Instant.now());
@@ -141,22 +145,28 @@ public final class PaginatedSource {
         settings.credentials().apply(exchange.getMessage());
     }
 
+
+    /** Reads the response body into a JSON tree, within the source's limits; a bad body fails with what it was. */
+    public void readResponse(Exchange exchange) throws Exception {
+        exchange.getMessage().setBody(settings.reader().read(exchange));
+    }
+
     /**
      * Reads the response: selects the records, computes the next request, and leaves as the body the
      * rows still to handle (none for a page that landed earlier in the pass), which the run also holds.
      */
     public void readPage(Exchange exchange) throws Exception {
         SourceRun run = SourceRun.of(exchange);
-        JsonNode body;
-        try (InputStream in = exchange.getMessage().getMandatoryBody(InputStream.class)) {
-            body = mapper.readTree(in);
-        }
-        if (body == null || body.isMissingNode()) {
-            throw new IllegalArgumentException("empty response body");
-        }
-        List<JsonNode> records = settings.selector().select(body);
+        JsonNode body = exchange.getMessage().getMandatoryBody(JsonNode.class);
+        // A later page without the records path ends the run when so configured; the first page fails (wrong config).
+        boolean endsWithoutRecords = settings.stopOnMissingRecords() && run.current().pageIndex() > 0
+                && !settings.selector().matches(body);
+        List<JsonNode> records = endsWithoutRecords ? List.of() : settings.selector().select(body);
         Page page = new Page(run.current(), new CaseInsensitiveMap(exchange.getMessage().getHeaders()), body, records);
         Optional<String> stop = settings.stops().reasonToStop(page, run.pageReceived(page));
+        if (endsWithoutRecords) {
+            stop = Optional.of("no records path in the page");
+        }
         Optional<PageRequest> next = stop.isPresent() ? Optional.empty()
                 : settings.paginator().next(page, settings.following().base(page.request()));
         run.advance(next);
@@ -291,13 +301,29 @@ public final class PaginatedSource {
 
     /**
      * Whether the failure of the request in flight is worth sending it again: throttling, a transient
-     * server error, an I/O error; or the first HTTP 401 for this request when the credentials can
-     * be renewed (the retry sends fresh ones).
+     * server error, an I/O error; the first HTTP 401 for this request when the credentials can be
+     * renewed (the retry sends fresh ones); or the answer that the pagination session is gone (an
+     * expired cursor), when the retry sends the pass's first request instead (at most
+     * {@link SourceRun#MAX_RESTARTS} times a run).
      */
     public boolean retryable(Exchange exchange) {
         Object failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT);
+        SourceRun run = SourceRun.of(exchange);
+        if (settings.restartOn().matches(failure)) {
+            boolean restarted = run.restartPass(settings.paginator().first(settings.first()));
+            if (restarted && settings.checkpoints()) {
+                // Pages this run landed may come again: they are not delivered twice.
+                run.landedEarlier(landedPages.keys());
+            }
+            if (restarted) {
+                LOG.warn("{}: page {} answered that the pagination session is gone ({}); restarting the pass at its"
+                        + " first page, repeats are dropped", settings.source(), run.restartedFrom() + 1,
+                        settings.credentials().redact(FailureMessage.causeOf((Throwable) failure)));
+            }
+            return restarted;
+        }
         if (failure instanceof HttpOperationFailedException http && http.getStatusCode() == 401) {
-            return SourceRun.of(exchange).firstRefusal() && settings.credentials().renew();
+            return run.firstRefusal() && settings.credentials().renew();
         }
         return RetryableFailure.isRetryable(failure);
     }
@@ -305,12 +331,13 @@ public final class PaginatedSource {
     /** The request in flight is about to be sent again: it is prepared afresh (renewed credentials included) and counted. */
     public void retried(Exchange exchange) {
         SourceRun run = SourceRun.of(exchange);
-        run.retried();
-        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        LOG.warn("{}: page {} failed ({}); retry {} of {}", settings.source(), run.current().pageIndex() + 1,
-                settings.credentials().redact(FailureMessage.causeOf(failure)),
-                exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER),
-                exchange.getMessage().getHeader(Exchange.REDELIVERY_MAX_COUNTER));
+        if (!run.retried()) {
+            Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+            LOG.warn("{}: page {} failed ({}); retry {} of {}", settings.source(), run.current().pageIndex() + 1,
+                    settings.credentials().redact(FailureMessage.causeOf(failure)),
+                    exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER),
+                    exchange.getMessage().getHeader(Exchange.REDELIVERY_MAX_COUNTER));
+        }
         // Prepared afresh, the message keeps the counters Camel's redelivery reads from its headers.
         Map<String, Object> counters = new HashMap<>();
         for (String header : REDELIVERY_HEADERS) {

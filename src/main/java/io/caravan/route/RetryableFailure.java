@@ -1,9 +1,13 @@
 package io.caravan.route;
 
+import io.caravan.response.BadResponseException;
 import java.io.IOException;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
-/** Failures worth sending the same request again for: throttling, transient server errors, I/O errors. */
+/**
+ * Failures worth sending the same request again for: throttling, transient server errors, I/O
+ * errors (a read timeout, a dropped connection), and a body that may come good (cut off, HTML).
+ */
 public final class RetryableFailure {
 
     private RetryableFailure() {
@@ -14,6 +18,9 @@ public final class RetryableFailure {
         if (failure instanceof HttpOperationFailedException http) {
             int status = http.getStatusCode();
             return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+        }
+        if (failure instanceof BadResponseException bad) {
+            return bad.retryable();
         }
         return failure instanceof IOException;
     }

@@ -25,6 +25,8 @@ import io.caravan.request.OAuth2ClientCredentials;
 import io.caravan.request.PageRequest;
 import io.caravan.request.QueryApiKey;
 import io.caravan.request.SecretsInUse;
+import io.caravan.response.ResponseReader;
+import io.caravan.response.RestartSignal;
 import io.caravan.run.FlushPolicy;
 import java.net.URI;
 import java.time.Clock;
@@ -55,11 +57,17 @@ import org.apache.camel.CamelContext;
  * @param checkpoints  whether runs commit checkpoints with their batches and resume from them
  * @param collectMax   in collect mode, the most records the run may return; 0 in stream mode
  * @param credentials  how requests to the source's origin are authenticated
+ * @param reader       how a response body is read, within its size and depth limits
+ * @param stopOnMissingRecords whether a later page without the records path ends the run (true) or fails it
+ * @param restartOn    the answer that restarts the pass (an expired cursor)
+ * @param httpOptions  the camel-http endpoint options of every request (timeouts; the body as the raw stream,
+ *                     so its size is limited while it is read)
  */
 public record SourceSettings(String source, PageRequest first, Paginator paginator, StopConditions stops,
         FollowingPages following, RecordSelector selector, RecordKey key, int maxPages, boolean stopOnRepeat,
         FlushPolicy flush, int dedupeWindow, RowLayout layout, JdbcLandingTable table, String dataSource,
-        boolean checkpoints, int collectMax, Credentials credentials) {
+        boolean checkpoints, int collectMax, Credentials credentials, ResponseReader reader,
+        boolean stopOnMissingRecords, RestartSignal restartOn, String httpOptions) {
 
     /** Whether the run returns all records to its caller instead of streaming them to the sink. */
     public boolean collects() {
@@ -105,7 +113,20 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
                 param.apply("dataSource"),
                 collectMax == 0 && Boolean.parseBoolean(required(param, "checkpoint")),
                 collectMax,
-                SecretsInUse.register(credentials(param)));
+                SecretsInUse.register(credentials(param)),
+                new ResponseReader(positive(param, "maxResponseBytes"), positive(param, "maxJsonDepth")),
+                onMissingRecords(param.apply("onMissingRecords")),
+                RestartSignal.parse(param.apply("restartOn")),
+                "connectTimeout=" + positive(param, "connectTimeoutMs") + "&responseTimeout="
+                        + positive(param, "readTimeoutMs") + "&disableStreamCache=true");
+    }
+
+    private static boolean onMissingRecords(String value) {
+        return switch (value == null || value.isBlank() ? "fail" : value.trim()) {
+            case "fail" -> false;
+            case "stop" -> true;
+            default -> throw new IllegalArgumentException("onMissingRecords '" + value + "': use fail or stop");
+        };
     }
 
     private static Credentials credentials(Function<String, String> param) {

@@ -28,6 +28,10 @@ public final class FailureMessage {
             return "unknown cause";
         }
         if (cause instanceof HttpOperationFailedException http) {
+            if (http.isRedirectError()) {
+                return "HTTP " + http.getStatusCode() + " redirect to " + http.getRedirectLocation()
+                        + " (redirects are not followed: credentials must not reach another URL; configure the final URL)";
+            }
             String body = http.getResponseBody() == null ? "" : http.getResponseBody().strip();
             if (body.length() > BODY_EXCERPT) {
                 body = body.substring(0, BODY_EXCERPT) + "…";

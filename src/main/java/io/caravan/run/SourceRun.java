@@ -24,6 +24,9 @@ import org.apache.camel.Exchange;
  */
 public final class SourceRun {
 
+    /** How often a run may restart its pass after the API dropped its pagination session. */
+    public static final int MAX_RESTARTS = 3;
+
     /** Exchange property holding the run. */
     public static final String PROPERTY = "CaravanRun";
 
@@ -62,6 +65,9 @@ public final class SourceRun {
     private long retries;
     private boolean failed;
     private String refusedRequest;
+    private int restarts;
+    private int restartedFrom;
+    private boolean restartPending;
 
     /**
      * @param from         the checkpoint the run starts at: its request is sent first, and when it
@@ -89,9 +95,10 @@ public final class SourceRun {
     }
 
     /**
-     * The keys of the pages that landed in this pass before the run started (a resumed pass): such a
-     * page, if the API leads to it again, is not landed twice. Pages this run lands never come again:
-     * a request already sent ends or fails the run.
+     * The keys of the pages that landed in this pass so far, read when the run starts (a resumed
+     * pass) and again when the pass restarts: such a page, if the API leads to it again, is not
+     * landed twice. Otherwise the pages this run lands never come again: a request already sent ends
+     * or fails the run.
      */
     public void landedEarlier(Set<String> pageKeys) {
         landedEarlier = pageKeys;
@@ -213,6 +220,31 @@ public final class SourceRun {
         return first;
     }
 
+    /**
+     * The API dropped the pagination session (an expired cursor): the request in flight becomes
+     * {@code first}, the pass's first request, and the requests sent are forgotten so the pass can
+     * be walked again (records already seen are dropped as repeats). False once the run has
+     * restarted {@link #MAX_RESTARTS} times.
+     */
+    public boolean restartPass(PageRequest first) {
+        if (restarts >= MAX_RESTARTS) {
+            return false;
+        }
+        restarts++;
+        restartPending = true;
+        restartedFrom = current.pageIndex();
+        requestsSent.clear();
+        current = first;
+        currentFingerprint = first.fingerprint();
+        requestsSent.add(currentFingerprint);
+        return true;
+    }
+
+    /** The index of the page whose failure restarted the pass last. */
+    public int restartedFrom() {
+        return restartedFrom;
+    }
+
     /** Marks the run failed; true the first time only, so a failure is reported once. */
     public boolean markFailed() {
         boolean first = !failed;
@@ -266,7 +298,7 @@ public final class SourceRun {
     /** Every record of the current page is handled; the page joins the batch unless the run collects records. */
     public void pageDone(boolean joinsBatch) {
         pageOpen = false;
-        if (joinsBatch) {
+        if (joinsBatch && !landedEarlier.contains(currentPageKey)) {
             pagesInBatch.add(currentPageKey);
         }
         progress.pageDone(tally.pages(), tally.records());
@@ -320,8 +352,14 @@ public final class SourceRun {
         return committed;
     }
 
-    public void retried() {
+    /** Counts a retry; true when it is the restart of the pass (no page is sent again). */
+    public boolean retried() {
+        if (restartPending) {
+            restartPending = false;
+            return true;
+        }
         retries++;
+        return false;
     }
 
     /**

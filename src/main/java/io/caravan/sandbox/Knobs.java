@@ -12,12 +12,11 @@ import java.util.Map;
  * @param maxPageSize the largest page the server will serve
  * @param overlap     records of the previous page repeated at the start of each later page
  * @param latencyMs   delay before each response
- * @param failRate    fraction of requests answered 500 or 503
  * @param endless     the data never runs out (ids wrap around)
  * @param repeatCursor the API hands out the current position again as the next one
  */
 public record Knobs(int records, long seed, int pageSize, int maxPageSize, int overlap, int latencyMs,
-        double failRate, boolean endless, boolean repeatCursor) {
+        boolean endless, boolean repeatCursor) {
 
     /** Reads the knobs from query parameters, with {@code pageSizeParam} naming the contract's page-size parameter. */
     public static Knobs from(Map<String, String> query, String pageSizeParam, int defaultPageSize) {
@@ -30,7 +29,6 @@ public record Knobs(int records, long seed, int pageSize, int maxPageSize, int o
                 max,
                 intParam(query, "overlap", 0),
                 intParam(query, "latency_ms", 0),
-                Double.parseDouble(query.getOrDefault("fail_rate", "0")),
                 Boolean.parseBoolean(query.get("endless")),
                 Boolean.parseBoolean(query.get("repeat_cursor")));
     }

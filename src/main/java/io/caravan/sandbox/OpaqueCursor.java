@@ -11,6 +11,9 @@ import java.util.Map;
  */
 final class OpaqueCursor {
 
+    /** The knob a cursor carries the sandbox's cursor generation in: cursors of an older one have expired. */
+    static final String CURSOR_GENERATION = "cursor_gen";
+
     private OpaqueCursor() {
     }
 
@@ -58,7 +61,7 @@ final class OpaqueCursor {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("start", Integer.toString(start));
         for (String knob : new String[] {"records", "seed", "max_page_size", "endless", "repeat_cursor", "overlap",
-                "empty_page_at", "past_empty", pageSizeParam}) {
+                "empty_page_at", "past_empty", CURSOR_GENERATION, pageSizeParam}) {
             if (params.containsKey(knob)) {
                 fields.put(knob, params.get(knob));
             }

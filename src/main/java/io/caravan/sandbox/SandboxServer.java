@@ -39,6 +39,8 @@ public final class SandboxServer implements AutoCloseable {
             new PlentificContract(), new HeaderTokenContract(), new TimeRangeLogContract(), new GrowingOffsetContract());
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Answers nothing: the connection is closed without a response. */
+    private static final SandboxResponse DROP = new SandboxResponse(0, Map.of(), new byte[0]);
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -50,6 +52,7 @@ public final class SandboxServer implements AutoCloseable {
     private volatile long outageFrom = Long.MAX_VALUE;
     private volatile int outageStatus;
     private volatile SandboxAuth auth = SandboxAuth.none();
+    private final AtomicLong cursorGeneration = new AtomicLong();
 
     private SandboxServer(HttpServer server, ExecutorService workers, SandboxSettings settings) {
         this.server = server;
@@ -97,6 +100,11 @@ public final class SandboxServer implements AutoCloseable {
         outageFrom = request;
     }
 
+    /** Every cursor handed out so far expires: a request carrying one is answered 400 "cursor expired". */
+    public void expireCursors() {
+        cursorGeneration.incrementAndGet();
+    }
+
     /** Demands these credentials of every data request from now on. */
     public void requireAuth(SandboxAuth required) {
         auth = required;
@@ -107,7 +115,7 @@ public final class SandboxServer implements AutoCloseable {
         outageFrom = Long.MAX_VALUE;
     }
 
-    /** Responses sent with the given status since start. */
+    /** Responses sent with the given status since start (0: connections dropped without a response). */
     public long responseCount(int status) {
         AtomicLong count = statuses.get(status);
         return count == null ? 0 : count.get();
@@ -127,7 +135,12 @@ public final class SandboxServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             long number = requests.incrementAndGet();
-            send(exchange, number >= outageFrom ? SandboxResponse.error(outageStatus, "outage") : answer(exchange));
+            SandboxResponse response = number >= outageFrom ? SandboxResponse.error(outageStatus, "outage") : answer(exchange);
+            if (response == DROP) {
+                statuses.computeIfAbsent(0, s -> new AtomicLong()).incrementAndGet();
+                return;
+            }
+            send(exchange, response);
         }
     }
 
@@ -150,7 +163,15 @@ public final class SandboxServer implements AutoCloseable {
         Knobs knobs;
         try {
             JsonNode body = readBody(exchange);
-            Map<String, String> params = contract.params(parseQuery(exchange.getRequestURI().getRawQuery()), headers, body);
+            Map<String, String> params = new LinkedHashMap<>(
+                    contract.params(parseQuery(exchange.getRequestURI().getRawQuery()), headers, body));
+            String generation = params.put(OpaqueCursor.CURSOR_GENERATION, Long.toString(cursorGeneration.get()));
+            if (generation != null && Long.parseLong(generation) != cursorGeneration.get()) {
+                return SandboxResponse.error(400, "cursor expired");
+            }
+            if (params.containsKey("redirect_loop")) {
+                return new SandboxResponse(302, Map.of("Location", url() + exchange.getRequestURI()), new byte[0]);
+            }
             request = new SandboxRequest(url() + exchange.getRequestURI(), path, exchange.getRequestMethod(), params,
                     headers, body);
             knobs = Knobs.from(params, contract.pageSizeParam(), contract.defaultPageSize());
@@ -161,15 +182,34 @@ public final class SandboxServer implements AutoCloseable {
             return SandboxResponse.error(429, "rate limited").withHeader("Retry-After", "1");
         }
         pause(knobs.latencyMs());
-        SandboxResponse fault = faults.maybeFail(knobs.failRate());
-        if (fault != null) {
-            return fault;
+        ResponseFaults asked = ResponseFaults.from(request.params());
+        FaultInjector.Fault fault = faults.pick(asked);
+        switch (fault) {
+            case SERVER_ERROR -> {
+                return faults.serverError();
+            }
+            case RATE_LIMITED -> {
+                return faults.rateLimited();
+            }
+            case HTML -> {
+                return FaultInjector.html();
+            }
+            case DROPPED -> {
+                return DROP;
+            }
+            case SLOW -> pause(asked.slowMs());
+            default -> {
+                // served as asked
+            }
         }
+        SandboxResponse page;
         try {
-            return contract.serve(request, dataSet(contract.dataSetSize(knobs), knobs.seed()), knobs);
+            page = contract.serve(request, dataSet(contract.dataSetSize(knobs), knobs.seed()), knobs);
         } catch (IllegalArgumentException e) {
             return SandboxResponse.error(400, e.getMessage() == null ? "bad request" : e.getMessage());
         }
+        page = FaultInjector.shaped(page, asked);
+        return fault == FaultInjector.Fault.MALFORMED ? FaultInjector.malformed(page) : page;
     }
 
     private static JsonNode readBody(HttpExchange exchange) throws IOException {

@@ -93,7 +93,7 @@ class SourceFailureTest {
         assertThatThrownBy(() -> fixture.caravan.run("wrong_path"))
                 .cause().isInstanceOf(SourceFailedException.class)
                 .hasMessageContaining("source 'wrong_path' failed at page 1")
-                .hasMessageEndingWith("records path $.items matches nothing in the response");
+                .hasMessageContaining("records path $.items matches nothing in the response (check recordsPath");
     }
 
     @Test

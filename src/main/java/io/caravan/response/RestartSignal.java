@@ -1,0 +1,44 @@
+package io.caravan.response;
+
+import org.apache.camel.http.base.HttpOperationFailedException;
+
+/**
+ * The answer by which an API says its pagination session is gone (an expired or invalid cursor):
+ * an HTTP status, and optionally text its body contains, configured as {@code status[:text]}, e.g.
+ * {@code 400:cursor expired}. Such a failure restarts the pass instead of failing the run.
+ */
+public final class RestartSignal {
+
+    /** Never restart. */
+    public static final RestartSignal NONE = new RestartSignal(-1, null);
+
+    private final int status;
+    private final String text;
+
+    private RestartSignal(int status, String text) {
+        this.status = status;
+        this.text = text;
+    }
+
+    /** Parses {@code status[:text]}; blank means {@link #NONE}. */
+    public static RestartSignal parse(String spec) {
+        if (spec == null || spec.isBlank()) {
+            return NONE;
+        }
+        String trimmed = spec.trim();
+        int colon = trimmed.indexOf(':');
+        try {
+            int status = Integer.parseInt(colon < 0 ? trimmed : trimmed.substring(0, colon).trim());
+            return new RestartSignal(status, colon < 0 ? null : trimmed.substring(colon + 1).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("restartOn '" + spec + "': use an HTTP status, optionally with"
+                    + " text of the body, e.g. 400:cursor expired");
+        }
+    }
+
+    /** Whether {@code failure} is this signal. */
+    public boolean matches(Object failure) {
+        return failure instanceof HttpOperationFailedException http && http.getStatusCode() == status
+                && (text == null || (http.getResponseBody() != null && http.getResponseBody().contains(text)));
+    }
+}
