@@ -4,6 +4,7 @@ import io.caravan.response.BadResponseException;
 import io.caravan.run.SourceRun;
 import java.io.IOException;
 import org.apache.camel.Exchange;
+import org.apache.camel.support.ExpressionAdapter;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.FilterDefinition;
@@ -115,6 +116,11 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             .templateParameter("maxJsonDepth", "200", "The deepest JSON nesting read; deeper fails the run")
             .templateParameter("onMissingRecords", "fail", "A later page without the records path: fail or stop")
             .templateParameter("restartOn", "", "The answer meaning an expired cursor (status[:body text]): restart the pass")
+            .templateParameter("rateLimitStatuses", "429", "Statuses meaning rate limited, comma-separated (e.g. 429,403)")
+            .templateParameter("rateLimitRemainingHeader", "X-RateLimit-Remaining", "Header with the requests left in the window")
+            .templateParameter("rateLimitResetHeader", "X-RateLimit-Reset", "Header with the window's reset (epoch or seconds from now)")
+            .templateParameter("rateLimitReserve", "0", "Pause until the reset once this few requests are left")
+            .templateParameter("maxWaitSeconds", "300", "The longest wait for a rate limit; a longer one fails the run")
             .templateParameter("connectTimeoutMs", "10000", "HTTP connect timeout")
             .templateParameter("readTimeoutMs", "30000", "HTTP response timeout")
             .configure(rtc -> {
@@ -135,6 +141,7 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
                 rtc.bind("caravanFinish", Processor.class, (Processor) source::finish);
                 rtc.bind("caravanFail", Processor.class, (Processor) source::fail);
                 rtc.bind("caravanRetried", Processor.class, (Processor) source::retried);
+                rtc.bind("caravanRetryDelay", Processor.class, (Processor) source::retryDelay);
             });
         RouteDefinition route = template.from("{{trigger}}");
         route.onException(HttpOperationFailedException.class, IOException.class, BadResponseException.class)
@@ -142,6 +149,7 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
                 .maximumRedeliveries("{{maxRetries}}").redeliveryDelay("{{retryDelayMs}}")
                 .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(30_000)
                 .logRetryAttempted(false).logExhausted(false)
+                .onExceptionOccurredRef("{{caravanRetryDelay}}")
                 .onRedeliveryRef("{{caravanRetried}}")
                 .process("{{caravanFail}}")
             .end();
@@ -151,6 +159,13 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             .end();
         route.process("{{caravanStart}}");
         LoopDefinition pages = route.loopDoWhile(exchange -> SourceRun.of(exchange).hasNext()).breakOnShutdown();
+        // A rate limit's budget spent: wait for its window to reset before the next request.
+        pages.delay(new ExpressionAdapter() {
+            @Override
+            public Object evaluate(Exchange exchange) {
+                return SourceRun.of(exchange).pauseMillis();
+            }
+        }).syncDelayed();
         pages.process("{{caravanSendNext}}")
             .to(FETCH)
             .process("{{caravanReadPage}}");

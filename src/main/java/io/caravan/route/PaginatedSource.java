@@ -21,7 +21,10 @@ import io.caravan.state.CheckpointStore;
 import io.caravan.state.LandedPages;
 import io.caravan.state.RequestJson;
 import io.caravan.state.RunStatus;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +152,16 @@ public final class PaginatedSource {
     /** Reads the response body into a JSON tree, within the source's limits; a bad body fails with what it was. */
     public void readResponse(Exchange exchange) throws Exception {
         exchange.getMessage().setBody(settings.reader().read(exchange));
+        Optional<Duration> pause = settings.rateLimits().pauseAfter(exchange.getMessage().getHeaders(), Instant.now());
+        if (pause.isPresent() && !pause.get().isZero()) {
+            if (pause.get().compareTo(settings.maxWait()) > 0) {
+                throw new IllegalStateException("the API's rate limit is spent and resets in " + pause.get().toSeconds()
+                        + " s, more than maxWaitSeconds (" + settings.maxWait().toSeconds() + ")");
+            }
+            SourceRun.of(exchange).pauseFor(pause.get());
+            LOG.info("{}: rate limit budget spent ({}); waiting until {}", settings.source(),
+                    settings.rateLimits().remainingHeader(), LocalTime.now().plus(pause.get()).truncatedTo(ChronoUnit.SECONDS));
+        }
     }
 
     /**
@@ -276,7 +289,8 @@ public final class PaginatedSource {
         }
         Credentials credentials = settings.credentials();
         String message = credentials.redact(
-                FailureMessage.failureMessage(settings.source(), run.current(), run.flushing(), cause));
+                FailureMessage.failureMessage(settings.source(), run.current(), run.flushing(), cause)
+                + (run.retryRefusal() == null ? "" : "; " + run.retryRefusal()));
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT,
                 new SourceFailedException(message, RedactedFailure.of(cause, credentials::redact)));
         LOG.error(message);
@@ -325,7 +339,29 @@ public final class PaginatedSource {
         if (failure instanceof HttpOperationFailedException http && http.getStatusCode() == 401) {
             return run.firstRefusal() && settings.credentials().renew();
         }
-        return RetryableFailure.isRetryable(failure);
+        boolean retryable = settings.rateLimits().isRateLimited(failure) || RetryableFailure.isRetryable(failure);
+        if (retryable && failure instanceof HttpOperationFailedException http) {
+            Optional<Duration> wait = settings.rateLimits().waitAfter(http, Instant.now());
+            if (wait.isPresent()) {
+                if (wait.get().compareTo(settings.maxWait()) > 0) {
+                    run.refuseRetry("the API asks to wait " + wait.get().toSeconds() + " s, more than maxWaitSeconds ("
+                            + settings.maxWait().toSeconds() + ")");
+                    return false;
+                }
+                run.retryAfter(wait.get());
+                LOG.info("{}: rate limited (HTTP {}); waiting until {} as the API asks", settings.source(),
+                        http.getStatusCode(), LocalTime.now().plus(wait.get()).truncatedTo(ChronoUnit.SECONDS));
+            }
+        }
+        return retryable;
+    }
+
+    /** Before the retry's delay is computed: the wait the API asked for replaces the backoff. */
+    public void retryDelay(Exchange exchange) {
+        Long delay = SourceRun.of(exchange).takeRetryDelay();
+        if (delay != null) {
+            exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay);
+        }
     }
 
     /** The request in flight is about to be sent again: it is prepared afresh (renewed credentials included) and counted. */

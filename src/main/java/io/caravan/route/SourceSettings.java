@@ -25,6 +25,7 @@ import io.caravan.request.OAuth2ClientCredentials;
 import io.caravan.request.PageRequest;
 import io.caravan.request.QueryApiKey;
 import io.caravan.request.SecretsInUse;
+import io.caravan.response.RateLimitSignals;
 import io.caravan.response.ResponseReader;
 import io.caravan.response.RestartSignal;
 import io.caravan.run.FlushPolicy;
@@ -60,6 +61,8 @@ import org.apache.camel.CamelContext;
  * @param reader       how a response body is read, within its size and depth limits
  * @param stopOnMissingRecords whether a later page without the records path ends the run (true) or fails it
  * @param restartOn    the answer that restarts the pass (an expired cursor)
+ * @param rateLimits   how the API signals its rate limit
+ * @param maxWait      the longest single wait for a rate limit; a longer one fails the run
  * @param httpOptions  the camel-http endpoint options of every request (timeouts; the body as the raw stream,
  *                     so its size is limited while it is read)
  */
@@ -67,7 +70,8 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
         FollowingPages following, RecordSelector selector, RecordKey key, int maxPages, boolean stopOnRepeat,
         FlushPolicy flush, int dedupeWindow, RowLayout layout, JdbcLandingTable table, String dataSource,
         boolean checkpoints, int collectMax, Credentials credentials, ResponseReader reader,
-        boolean stopOnMissingRecords, RestartSignal restartOn, String httpOptions) {
+        boolean stopOnMissingRecords, RestartSignal restartOn, RateLimitSignals rateLimits, Duration maxWait,
+        String httpOptions) {
 
     /** Whether the run returns all records to its caller instead of streaming them to the sink. */
     public boolean collects() {
@@ -117,6 +121,10 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
                 new ResponseReader(positive(param, "maxResponseBytes"), positive(param, "maxJsonDepth")),
                 onMissingRecords(param.apply("onMissingRecords")),
                 RestartSignal.parse(param.apply("restartOn")),
+                new RateLimitSignals(RateLimitSignals.statuses(required(param, "rateLimitStatuses")),
+                        required(param, "rateLimitRemainingHeader"), required(param, "rateLimitResetHeader"),
+                        (int) count(param, "rateLimitReserve")),
+                Duration.ofSeconds(positive(param, "maxWaitSeconds")),
                 "connectTimeout=" + positive(param, "connectTimeoutMs") + "&responseTimeout="
                         + positive(param, "readTimeoutMs") + "&disableStreamCache=true");
     }

@@ -68,6 +68,9 @@ public final class SourceRun {
     private int restarts;
     private int restartedFrom;
     private boolean restartPending;
+    private long pauseUntilNanos;
+    private Long retryDelayMillis;
+    private String retryRefusal;
 
     /**
      * @param from         the checkpoint the run starts at: its request is sent first, and when it
@@ -243,6 +246,39 @@ public final class SourceRun {
     /** The index of the page whose failure restarted the pass last. */
     public int restartedFrom() {
         return restartedFrom;
+    }
+
+    /** Pauses the next request until {@code wait} from now (a rate limit's window is spent). */
+    public void pauseFor(Duration wait) {
+        pauseUntilNanos = nanoClock.getAsLong() + wait.toNanos();
+    }
+
+    /** How long to wait before sending the next request (0: at once). */
+    public long pauseMillis() {
+        long left = pauseUntilNanos - nanoClock.getAsLong();
+        return left <= 0 ? 0 : Duration.ofNanos(left).toMillis();
+    }
+
+    /** The API asked to wait {@code wait} before the retry (Retry-After, a rate limit's reset). */
+    public void retryAfter(Duration wait) {
+        retryDelayMillis = wait.toMillis();
+    }
+
+    /** The wait the API asked for before the retry about to happen, once; {@code null} for the usual backoff. */
+    public Long takeRetryDelay() {
+        Long delay = retryDelayMillis;
+        retryDelayMillis = null;
+        return delay;
+    }
+
+    /** Why the failure in flight is not retried although it could be (the API asked to wait too long). */
+    public void refuseRetry(String reason) {
+        retryRefusal = reason;
+    }
+
+    /** Why the last retriable failure was not retried, or {@code null}. */
+    public String retryRefusal() {
+        return retryRefusal;
     }
 
     /** Marks the run failed; true the first time only, so a failure is reported once. */

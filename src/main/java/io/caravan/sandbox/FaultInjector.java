@@ -46,13 +46,17 @@ final class FaultInjector {
                 : SandboxResponse.error(500, "internal error");
     }
 
-    /** A 429 asking to wait one second, as delta-seconds or as an HTTP-date in turn. */
-    synchronized SandboxResponse rateLimited() {
+    /**
+     * A rate-limit answer asking to wait, as delta-seconds or as an HTTP-date in turn (the date one
+     * second later than the delta, as its whole seconds may round the wait down).
+     */
+    synchronized SandboxResponse rateLimited(ResponseFaults faults) {
         nextRetryAfterIsDate = !nextRetryAfterIsDate;
+        int seconds = faults.retryAfterSeconds();
         String retryAfter = nextRetryAfterIsDate
-                ? DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.now().plusSeconds(1).atOffset(ZoneOffset.UTC))
-                : "1";
-        return SandboxResponse.error(429, "rate limited").withHeader("Retry-After", retryAfter);
+                ? DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.now().plusSeconds(seconds + 1L).atOffset(ZoneOffset.UTC))
+                : Integer.toString(seconds);
+        return SandboxResponse.error(faults.rateLimitStatus(), "rate limited").withHeader("Retry-After", retryAfter);
     }
 
     static SandboxResponse malformed(SandboxResponse page) {

@@ -11,10 +11,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -53,12 +57,14 @@ public final class SandboxServer implements AutoCloseable {
     private volatile int outageStatus;
     private volatile SandboxAuth auth = SandboxAuth.none();
     private final AtomicLong cursorGeneration = new AtomicLong();
+    private final Queue<Long> arrivals = new ConcurrentLinkedQueue<>();
+    private final Queue<long[]> rateLimitedAt = new ConcurrentLinkedQueue<>();
 
     private SandboxServer(HttpServer server, ExecutorService workers, SandboxSettings settings) {
         this.server = server;
         this.workers = workers;
         this.faults = new FaultInjector(settings.faultSeed());
-        this.rateLimit = new RateLimitWindow(settings.requestsPerSecond());
+        this.rateLimit = new RateLimitWindow(settings.requestsPerSecond(), settings.rateWindow());
     }
 
     /** Starts a sandbox on 127.0.0.1 with default settings; port 0 picks a free port. */
@@ -84,6 +90,38 @@ public final class SandboxServer implements AutoCloseable {
     /** Base URL, e.g. {@code http://127.0.0.1:8089}. */
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The most requests that arrived within any span of {@code window} (a sliding window) since start. */
+    public int maxRequestsWithin(Duration window) {
+        long[] times = arrivals.stream().mapToLong(Long::longValue).sorted().toArray();
+        int most = 0;
+        int first = 0;
+        for (int last = 0; last < times.length; last++) {
+            while (times[last] - times[first] >= window.toNanos()) {
+                first++;
+            }
+            most = Math.max(most, last - first + 1);
+        }
+        return most;
+    }
+
+    /**
+     * For each answer that asked to wait (Retry-After), how long until the next request arrived;
+     * with one client sending one request at a time.
+     */
+    public List<java.time.Duration> waitsAfterRetryAfter() {
+        long[] times = arrivals.stream().mapToLong(Long::longValue).sorted().toArray();
+        List<java.time.Duration> waits = new ArrayList<>();
+        for (long[] answered : rateLimitedAt) {
+            for (long arrival : times) {
+                if (arrival > answered[0]) {
+                    waits.add(Duration.ofNanos(arrival - answered[0]));
+                    break;
+                }
+            }
+        }
+        return waits;
     }
 
     /** Requests received since start. */
@@ -135,6 +173,7 @@ public final class SandboxServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             long number = requests.incrementAndGet();
+            arrivals.add(System.nanoTime());
             SandboxResponse response = number >= outageFrom ? SandboxResponse.error(outageStatus, "outage") : answer(exchange);
             if (response == DROP) {
                 statuses.computeIfAbsent(0, s -> new AtomicLong()).incrementAndGet();
@@ -178,9 +217,18 @@ public final class SandboxServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return SandboxResponse.error(400, e.getMessage() == null ? "bad request" : e.getMessage());
         }
-        if (!rateLimit.tryAcquire()) {
-            return SandboxResponse.error(429, "rate limited").withHeader("Retry-After", "1");
+        if (rateLimit.limited()) {
+            RateLimitWindow.Admission admission = rateLimit.admit();
+            if (!admission.allowed()) {
+                return admission.onto(SandboxResponse.error(429, "rate limited")).withHeader("Retry-After", "1");
+            }
+            SandboxResponse served = serve(contract, request, knobs);
+            return served == DROP ? served : admission.onto(served);
         }
+        return serve(contract, request, knobs);
+    }
+
+    private SandboxResponse serve(Contract contract, SandboxRequest request, Knobs knobs) {
         pause(knobs.latencyMs());
         ResponseFaults asked = ResponseFaults.from(request.params());
         FaultInjector.Fault fault = faults.pick(asked);
@@ -189,7 +237,7 @@ public final class SandboxServer implements AutoCloseable {
                 return faults.serverError();
             }
             case RATE_LIMITED -> {
-                return faults.rateLimited();
+                return faults.rateLimited(asked);
             }
             case HTML -> {
                 return FaultInjector.html();
@@ -226,6 +274,9 @@ public final class SandboxServer implements AutoCloseable {
 
     private void send(HttpExchange exchange, SandboxResponse response) throws IOException {
         statuses.computeIfAbsent(response.status(), s -> new AtomicLong()).incrementAndGet();
+        if (response.headers().containsKey("Retry-After")) {
+            rateLimitedAt.add(new long[] {System.nanoTime(), requests.get()});
+        }
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -7,7 +7,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.caravan.run.RunSummary;
 import io.caravan.run.SourceFailedException;
-import io.caravan.sandbox.SandboxSettings;
 import io.caravan.support.CaravanFixture;
 import io.caravan.support.LandedData;
 import io.caravan.support.SandboxContract;
@@ -27,7 +26,7 @@ class SourceFailureTest {
 
     @BeforeEach
     void start() throws Exception {
-        fixture = CaravanFixture.start("failures", SandboxSettings.defaults().withRequestsPerSecond(100));
+        fixture = CaravanFixture.start("failures");
     }
 
     @AfterEach
@@ -50,21 +49,6 @@ class SourceFailureTest {
         assertThat(serverErrors).isPositive();
         assertThat(summary.retries()).isEqualTo(serverErrors);
         assertThat(fixture.sandbox.requestCount()).isEqualTo(30 + serverErrors);
-    }
-
-    @Test
-    void rateLimitedRequestsAreRetriedAndTheDataSetLandsExactly() throws Exception {
-        Map<String, String> params = SandboxContract.HELPSCOUT.parameters(fixture.sandbox.url(), 10_000, "");
-        params.put("table", fixture.table);
-        params.put("retryDelayMs", "100");
-        fixture.caravan.addSource("throttled", params);
-
-        RunSummary summary = fixture.caravan.run("throttled");
-
-        assertThat(LandedData.inTable(fixture.dataSource, fixture.table, "throttled").checksum())
-                .isEqualTo(LandedData.of(fixture.sandbox.dataSet(10_000, 42)).checksum());
-        assertThat(fixture.sandbox.responseCount(429)).isPositive();
-        assertThat(summary.retries()).isEqualTo(fixture.sandbox.responseCount(429));
     }
 
     @Test
