@@ -36,11 +36,19 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
     public static final String ID = "caravan-paginated-http";
 
     /**
-     * The route every source's requests go through: the HTTP call and the reading of the body, one
-     * unit for the calling route's redelivery (a cut-off body is fetched again, not re-read). It has
-     * no error handler of its own, so a failure reaches the calling route's handler untouched.
+     * The route every source's requests go through: the host's budget (Throttle EIP, total requests
+     * per second per host, shared by every source of the Camel context), the HTTP call and the
+     * reading of the body, one unit for the calling route's redelivery (a cut-off body is fetched
+     * again, not re-read). It has no error handler of its own, so a failure reaches the calling
+     * route's handler untouched.
      */
     public static final String FETCH = "direct:caravan-fetch";
+
+    /**
+     * The window of a host's budget: a second, plus 2.5 % so that jitter between here and the server
+     * never lets the server count one request more in a second than the budget allows.
+     */
+    private static final long BUDGET_PERIOD_MS = 1025;
 
     @Override
     public void configure() {
@@ -120,6 +128,8 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             .templateParameter("rateLimitRemainingHeader", "X-RateLimit-Remaining", "Header with the requests left in the window")
             .templateParameter("rateLimitResetHeader", "X-RateLimit-Reset", "Header with the window's reset (epoch or seconds from now)")
             .templateParameter("rateLimitReserve", "0", "Pause until the reset once this few requests are left")
+            .templateParameter("requestsPerSecond", "0", "The API host's limit, shared by every source calling it (0: none)")
+            .templateParameter("adaptiveRate", "false", "Find the host's unknown limit: halve on 429, grow on success")
             .templateParameter("maxWaitSeconds", "300", "The longest wait for a rate limit; a longer one fails the run")
             .templateParameter("connectTimeoutMs", "10000", "HTTP connect timeout")
             .templateParameter("readTimeoutMs", "30000", "HTTP response timeout")
@@ -180,6 +190,20 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
         route.process("{{caravanFinish}}");
 
         from(FETCH).routeId("caravan-fetch").errorHandler(noErrorHandler())
+            .filter(exchange -> PaginatedSource.of(exchange).budget() != null)
+                .throttle(new ExpressionAdapter() {
+                    @Override
+                    public Object evaluate(Exchange exchange) {
+                        return PaginatedSource.of(exchange).budget().perSecond();
+                    }
+                }).totalRequestsMode().timePeriodMillis(BUDGET_PERIOD_MS).asyncDelayed(false)
+                .correlationExpression(new ExpressionAdapter() {
+                    @Override
+                    public Object evaluate(Exchange exchange) {
+                        return SourceRun.of(exchange).current().origin();
+                    }
+                })
+            .end()
             .toD("${exchangeProperty." + PaginatedSource.HTTP_ENDPOINT + "}")
             .process(exchange -> PaginatedSource.of(exchange).readResponse(exchange));
     }

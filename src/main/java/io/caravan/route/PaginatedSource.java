@@ -7,6 +7,8 @@ import io.caravan.paging.Page;
 import io.caravan.records.RecordRows;
 import io.caravan.records.SeenKeys;
 import io.caravan.request.Credentials;
+import io.caravan.request.HostBudget;
+import io.caravan.request.HostBudgets;
 import io.caravan.request.HttpRequestPreparer;
 import io.caravan.request.PageRequest;
 import io.caravan.run.FailureMessage;
@@ -56,6 +58,8 @@ public final class PaginatedSource {
     private static final String PROPERTY = "CaravanSource";
     /** Exchange property holding the endpoint every request of the run is sent to. */
     public static final String HTTP_ENDPOINT = "CaravanHttpEndpoint";
+    /** Requests per second an adaptive budget starts at when no rate is given. */
+    private static final int ADAPTIVE_START = 10;
     /** The HTTP component: camel-http with the client's own retries and redirects off. */
     private static final String HTTP_COMPONENT = "caravan-http";
     private static final List<String> REDELIVERY_HEADERS = List.of(Exchange.REDELIVERED, Exchange.REDELIVERY_COUNTER,
@@ -79,12 +83,18 @@ public final class PaginatedSource {
     private final ObjectMapper mapper = new ObjectMapper();
     private final RecordRows rows;
     private final BatchTransaction transaction;
+    private final HostBudget budget;
     private volatile CheckpointStore store;
     private volatile LandedPages landedPages;
     private volatile boolean failedPagesPending;
 
     public PaginatedSource(SourceSettings settings, CamelContext context) {
         this.settings = settings;
+        this.budget = settings.requestsPerSecond() > 0 || settings.adaptiveRate()
+                ? HostBudgets.of(context).of(settings.first().origin(),
+                        settings.requestsPerSecond() > 0 ? settings.requestsPerSecond() : ADAPTIVE_START,
+                        settings.adaptiveRate())
+                : null;
         this.seenKeys = new SeenKeys(settings.dedupeWindow());
         this.rows = new RecordRows(settings.source(), settings.key(), settings.layout(), mapper);
         this.transaction = new BatchTransaction(() -> dataSource(context));
@@ -93,6 +103,11 @@ public final class PaginatedSource {
     /** The source running on {@code exchange} (set when its run starts). */
     public static PaginatedSource of(Exchange exchange) {
         return exchange.getProperty(PROPERTY, PaginatedSource.class);
+    }
+
+    /** The budget of the source's API host, or {@code null} when its requests are not throttled. */
+    public HostBudget budget() {
+        return budget;
     }
 
     /** The repository of keys seen in the current run (the most recent {@code dedupeWindow} of them). */
@@ -114,7 +129,10 @@ public final class PaginatedSource {
      */
     public void start(Exchange exchange) throws Exception {
         exchange.setProperty(PROPERTY, this);
-        exchange.setProperty(HTTP_ENDPOINT, HTTP_COMPONENT + "://caravan?" + settings.httpOptions());
+        String endpoint = HTTP_COMPONENT + "://caravan?" + settings.httpOptions();
+        exchange.setProperty(HTTP_ENDPOINT, endpoint);
+        // Created now, not after the host's budget let the first request go: it must go at once.
+        exchange.getContext().getEndpoint(endpoint);
         seenKeys.clear();
         Checkpoint from = new Checkpoint(settings.source(), RunStatus.RUNNING,
                 settings.paginator().first(settings.first()), 0, null, null, 0, 0, null, Instant.now());
@@ -152,6 +170,9 @@ public final class PaginatedSource {
     /** Reads the response body into a JSON tree, within the source's limits; a bad body fails with what it was. */
     public void readResponse(Exchange exchange) throws Exception {
         exchange.getMessage().setBody(settings.reader().read(exchange));
+        if (budget != null) {
+            budget.succeeded();
+        }
         Optional<Duration> pause = settings.rateLimits().pauseAfter(exchange.getMessage().getHeaders(), Instant.now());
         if (pause.isPresent() && !pause.get().isZero()) {
             if (pause.get().compareTo(settings.maxWait()) > 0) {
@@ -339,7 +360,11 @@ public final class PaginatedSource {
         if (failure instanceof HttpOperationFailedException http && http.getStatusCode() == 401) {
             return run.firstRefusal() && settings.credentials().renew();
         }
-        boolean retryable = settings.rateLimits().isRateLimited(failure) || RetryableFailure.isRetryable(failure);
+        boolean rateLimited = settings.rateLimits().isRateLimited(failure);
+        if (rateLimited && budget != null) {
+            budget.rateLimited();
+        }
+        boolean retryable = rateLimited || RetryableFailure.isRetryable(failure);
         if (retryable && failure instanceof HttpOperationFailedException http) {
             Optional<Duration> wait = settings.rateLimits().waitAfter(http, Instant.now());
             if (wait.isPresent()) {

@@ -63,6 +63,8 @@ import org.apache.camel.CamelContext;
  * @param restartOn    the answer that restarts the pass (an expired cursor)
  * @param rateLimits   how the API signals its rate limit
  * @param maxWait      the longest single wait for a rate limit; a longer one fails the run
+ * @param requestsPerSecond the host's known limit (0: none), or where an adaptive budget starts
+ * @param adaptiveRate whether the host's budget adapts to its 429s
  * @param httpOptions  the camel-http endpoint options of every request (timeouts; the body as the raw stream,
  *                     so its size is limited while it is read)
  */
@@ -71,7 +73,7 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
         FlushPolicy flush, int dedupeWindow, RowLayout layout, JdbcLandingTable table, String dataSource,
         boolean checkpoints, int collectMax, Credentials credentials, ResponseReader reader,
         boolean stopOnMissingRecords, RestartSignal restartOn, RateLimitSignals rateLimits, Duration maxWait,
-        String httpOptions) {
+        int requestsPerSecond, boolean adaptiveRate, String httpOptions) {
 
     /** Whether the run returns all records to its caller instead of streaming them to the sink. */
     public boolean collects() {
@@ -125,6 +127,8 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
                         required(param, "rateLimitRemainingHeader"), required(param, "rateLimitResetHeader"),
                         (int) count(param, "rateLimitReserve")),
                 Duration.ofSeconds(positive(param, "maxWaitSeconds")),
+                (int) count(param, "requestsPerSecond"),
+                Boolean.parseBoolean(required(param, "adaptiveRate")),
                 "connectTimeout=" + positive(param, "connectTimeoutMs") + "&responseTimeout="
                         + positive(param, "readTimeoutMs") + "&disableStreamCache=true");
     }
