@@ -189,22 +189,21 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
         flush(route.filter(exchange -> SourceRun.of(exchange).hasUnlanded()));
         route.process("{{caravanFinish}}");
 
-        from(FETCH).routeId("caravan-fetch").errorHandler(noErrorHandler())
-            .filter(exchange -> PaginatedSource.of(exchange).budget() != null)
-                .throttle(new ExpressionAdapter() {
-                    @Override
-                    public Object evaluate(Exchange exchange) {
-                        return PaginatedSource.of(exchange).budget().perSecond();
-                    }
-                }).totalRequestsMode().timePeriodMillis(BUDGET_PERIOD_MS).asyncDelayed(false)
-                .correlationExpression(new ExpressionAdapter() {
-                    @Override
-                    public Object evaluate(Exchange exchange) {
-                        return SourceRun.of(exchange).current().origin();
-                    }
-                })
-            .end()
-            .toD("${exchangeProperty." + PaginatedSource.HTTP_ENDPOINT + "}")
+        RouteDefinition fetch = from(FETCH).routeId("caravan-fetch").errorHandler(noErrorHandler());
+        fetch.filter(exchange -> PaginatedSource.of(exchange).budget() != null)
+            .throttle(new ExpressionAdapter() {
+                @Override
+                public Object evaluate(Exchange exchange) {
+                    return PaginatedSource.of(exchange).budget().perSecond();
+                }
+            }).totalRequestsMode().timePeriodMillis(BUDGET_PERIOD_MS).asyncDelayed(false)
+            .correlationExpression(new ExpressionAdapter() {
+                @Override
+                public Object evaluate(Exchange exchange) {
+                    return SourceRun.of(exchange).current().origin();
+                }
+            });
+        fetch.toD("${exchangeProperty." + PaginatedSource.HTTP_ENDPOINT + "}")
             .process(exchange -> PaginatedSource.of(exchange).readResponse(exchange));
     }
 
