@@ -1,20 +1,29 @@
 package io.caravan.request;
 
+import java.util.concurrent.Semaphore;
+
 /**
- * The requests per second one API host is sent, shared by every source calling it (the Throttle
- * EIP of the fetch route reads it per request). Fixed when the host's limit is known; adaptive when
+ * The requests per second one API host is sent, and how many may be in flight at once, shared by
+ * every source calling it (the Throttle EIP of the fetch route reads the rate per request). Fixed when the host's limit is known; adaptive when
  * it is not: starting at the given rate, doubling each second without a 429 until the first one,
  * then halving on each 429 and growing by one per second of success (additive increase,
  * multiplicative decrease), so a run converges just under the host's limit.
  */
 public final class HostBudget {
 
+    private final Semaphore inFlight;
     private final boolean adaptive;
     private int perSecond;
     private boolean slowStart;
     private int successes;
 
-    public HostBudget(int perSecond, boolean adaptive) {
+    /**
+     * @param perSecond   requests per second (where an adaptive budget starts)
+     * @param adaptive    whether the rate adapts to the host's 429s
+     * @param maxInFlight requests in flight at once (0: no limit)
+     */
+    public HostBudget(int perSecond, boolean adaptive, int maxInFlight) {
+        this.inFlight = maxInFlight > 0 ? new Semaphore(maxInFlight, true) : null;
         this.perSecond = Math.max(1, perSecond);
         this.adaptive = adaptive;
         this.slowStart = adaptive;
@@ -23,6 +32,20 @@ public final class HostBudget {
     /** The requests per second the host is sent now. */
     public synchronized int perSecond() {
         return perSecond;
+    }
+
+    /** Waits for a place among the requests in flight to the host. */
+    public void enter() throws InterruptedException {
+        if (inFlight != null) {
+            inFlight.acquire();
+        }
+    }
+
+    /** A request to the host ended (answered or failed). */
+    public void leave() {
+        if (inFlight != null) {
+            inFlight.release();
+        }
     }
 
     /** The host answered 429: an adaptive budget halves. */

@@ -26,8 +26,8 @@ public final class HostBudgets {
         }
     }
 
-    /** The budget of {@code host}, created with {@code perSecond} and {@code adaptive} if it has none yet. */
-    public HostBudget of(String host, int perSecond, boolean adaptive) {
-        return budgets.computeIfAbsent(host, h -> new HostBudget(perSecond, adaptive));
+    /** The budget of {@code host}, created with these settings if it has none yet. */
+    public HostBudget of(String host, int perSecond, boolean adaptive, int maxInFlight) {
+        return budgets.computeIfAbsent(host, h -> new HostBudget(perSecond, adaptive, maxInFlight));
     }
 }

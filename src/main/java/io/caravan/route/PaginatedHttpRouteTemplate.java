@@ -130,6 +130,7 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             .templateParameter("rateLimitReserve", "0", "Pause until the reset once this few requests are left")
             .templateParameter("requestsPerSecond", "0", "The API host's limit, shared by every source calling it (0: none)")
             .templateParameter("adaptiveRate", "false", "Find the host's unknown limit: halve on 429, grow on success")
+            .templateParameter("maxConcurrentRequests", "0", "The most requests in flight to the API host at once (0: no limit)")
             .templateParameter("maxWaitSeconds", "300", "The longest wait for a rate limit; a longer one fails the run")
             .templateParameter("connectTimeoutMs", "10000", "HTTP connect timeout")
             .templateParameter("readTimeoutMs", "30000", "HTTP response timeout")
@@ -190,7 +191,7 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
         route.process("{{caravanFinish}}");
 
         RouteDefinition fetch = from(FETCH).routeId("caravan-fetch").errorHandler(noErrorHandler());
-        fetch.filter(exchange -> PaginatedSource.of(exchange).budget() != null)
+        fetch.filter(exchange -> PaginatedSource.of(exchange).rateLimited())
             .throttle(new ExpressionAdapter() {
                 @Override
                 public Object evaluate(Exchange exchange) {
@@ -203,8 +204,13 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
                     return SourceRun.of(exchange).current().origin();
                 }
             });
-        fetch.toD("${exchangeProperty." + PaginatedSource.HTTP_ENDPOINT + "}")
-            .process(exchange -> PaginatedSource.of(exchange).readResponse(exchange));
+        fetch.process(exchange -> PaginatedSource.of(exchange).enterHost())
+            .doTry()
+                .toD("${exchangeProperty." + PaginatedSource.HTTP_ENDPOINT + "}")
+                .process(exchange -> PaginatedSource.of(exchange).readResponse(exchange))
+            .doFinally()
+                .process(exchange -> PaginatedSource.of(exchange).leaveHost())
+            .end();
     }
 
     /**

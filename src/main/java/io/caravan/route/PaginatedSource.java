@@ -90,10 +90,10 @@ public final class PaginatedSource {
 
     public PaginatedSource(SourceSettings settings, CamelContext context) {
         this.settings = settings;
-        this.budget = settings.requestsPerSecond() > 0 || settings.adaptiveRate()
+        this.budget = settings.requestsPerSecond() > 0 || settings.adaptiveRate() || settings.maxConcurrentRequests() > 0
                 ? HostBudgets.of(context).of(settings.first().origin(),
                         settings.requestsPerSecond() > 0 ? settings.requestsPerSecond() : ADAPTIVE_START,
-                        settings.adaptiveRate())
+                        settings.adaptiveRate(), settings.maxConcurrentRequests())
                 : null;
         this.seenKeys = new SeenKeys(settings.dedupeWindow());
         this.rows = new RecordRows(settings.source(), settings.key(), settings.layout(), mapper);
@@ -108,6 +108,25 @@ public final class PaginatedSource {
     /** The budget of the source's API host, or {@code null} when its requests are not throttled. */
     public HostBudget budget() {
         return budget;
+    }
+
+    /** Waits for a place among the requests in flight to the host, when their number is limited. */
+    public void enterHost() throws InterruptedException {
+        if (budget != null) {
+            budget.enter();
+        }
+    }
+
+    /** The request to the host ended. */
+    public void leaveHost() {
+        if (budget != null) {
+            budget.leave();
+        }
+    }
+
+    /** Whether the host's requests per second are limited (known or adaptive). */
+    public boolean rateLimited() {
+        return settings.requestsPerSecond() > 0 || settings.adaptiveRate();
     }
 
     /** The repository of keys seen in the current run (the most recent {@code dedupeWindow} of them). */

@@ -65,6 +65,7 @@ import org.apache.camel.CamelContext;
  * @param maxWait      the longest single wait for a rate limit; a longer one fails the run
  * @param requestsPerSecond the host's known limit (0: none), or where an adaptive budget starts
  * @param adaptiveRate whether the host's budget adapts to its 429s
+ * @param maxConcurrentRequests the most requests in flight to the host at once (0: no limit)
  * @param httpOptions  the camel-http endpoint options of every request (timeouts; the body as the raw stream,
  *                     so its size is limited while it is read)
  */
@@ -73,7 +74,7 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
         FlushPolicy flush, int dedupeWindow, RowLayout layout, JdbcLandingTable table, String dataSource,
         boolean checkpoints, int collectMax, Credentials credentials, ResponseReader reader,
         boolean stopOnMissingRecords, RestartSignal restartOn, RateLimitSignals rateLimits, Duration maxWait,
-        int requestsPerSecond, boolean adaptiveRate, String httpOptions) {
+        int requestsPerSecond, boolean adaptiveRate, int maxConcurrentRequests, String httpOptions) {
 
     /** Whether the run returns all records to its caller instead of streaming them to the sink. */
     public boolean collects() {
@@ -129,6 +130,7 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
                 Duration.ofSeconds(positive(param, "maxWaitSeconds")),
                 (int) count(param, "requestsPerSecond"),
                 Boolean.parseBoolean(required(param, "adaptiveRate")),
+                (int) count(param, "maxConcurrentRequests"),
                 "connectTimeout=" + positive(param, "connectTimeoutMs") + "&responseTimeout="
                         + positive(param, "readTimeoutMs") + "&disableStreamCache=true");
     }

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -58,6 +59,8 @@ public final class SandboxServer implements AutoCloseable {
     private volatile SandboxAuth auth = SandboxAuth.none();
     private final AtomicLong cursorGeneration = new AtomicLong();
     private final Queue<Long> arrivals = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostInFlight = new AtomicInteger();
     private final Queue<long[]> rateLimitedAt = new ConcurrentLinkedQueue<>();
 
     private SandboxServer(HttpServer server, ExecutorService workers, SandboxSettings settings) {
@@ -124,6 +127,11 @@ public final class SandboxServer implements AutoCloseable {
         return waits;
     }
 
+    /** The most requests the sandbox was answering at once since start. */
+    public int mostRequestsInFlight() {
+        return mostInFlight.get();
+    }
+
     /** Requests received since start. */
     public long requestCount() {
         return requests.get();
@@ -172,9 +180,16 @@ public final class SandboxServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            long number = requests.incrementAndGet();
-            arrivals.add(System.nanoTime());
-            SandboxResponse response = number >= outageFrom ? SandboxResponse.error(outageStatus, "outage") : answer(exchange);
+            // In flight from arrival until the answer is ready (before the client can have it).
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            SandboxResponse response;
+            try {
+                long number = requests.incrementAndGet();
+                arrivals.add(System.nanoTime());
+                response = number >= outageFrom ? SandboxResponse.error(outageStatus, "outage") : answer(exchange);
+            } finally {
+                inFlight.decrementAndGet();
+            }
             if (response == DROP) {
                 statuses.computeIfAbsent(0, s -> new AtomicLong()).incrementAndGet();
                 return;

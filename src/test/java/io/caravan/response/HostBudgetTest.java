@@ -10,6 +10,7 @@ import io.caravan.support.SandboxContract;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,25 @@ class HostBudgetTest {
                 .isEqualTo(LandedData.of(fixture.sandbox.dataSet(2_500, 1)).checksum());
         assertThat(LandedData.inTable(fixture.dataSource, fixture.table, "second").checksum())
                 .isEqualTo(LandedData.of(fixture.sandbox.dataSet(2_500, 2)).checksum());
+    }
+
+    @Test
+    void requestsInFlightToAHostAreCappedAcrossSources() throws Exception {
+        fixture = CaravanFixture.start("budget");
+        for (String source : new String[] {"first", "second", "third"}) {
+            Map<String, String> params = SandboxContract.STRIPE.parameters(fixture.sandbox.url(), 1_000,
+                    "&latency_ms=20&seed=" + source.length());
+            params.put("table", fixture.table);
+            params.put("maxConcurrentRequests", "2");
+            fixture.caravan.addSource(source, params);
+        }
+
+        CompletableFuture.allOf(Stream.of("first", "second", "third")
+                .map(source -> CompletableFuture.runAsync(() -> fixture.caravan.run(source)))
+                .toArray(CompletableFuture[]::new)).join();
+
+        assertThat(fixture.sandbox.mostRequestsInFlight()).isEqualTo(2);
+        assertThat(fixture.sandbox.requestCount()).isEqualTo(30);
     }
 
     @Test
