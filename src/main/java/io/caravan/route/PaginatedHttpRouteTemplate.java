@@ -130,6 +130,7 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             .templateParameter("rateLimitReserve", "0", "Pause until the reset once this few requests are left")
             .templateParameter("requestsPerSecond", "0", "The API host's limit, shared by every source calling it (0: none)")
             .templateParameter("adaptiveRate", "false", "Find the host's unknown limit: halve on 429, grow on success")
+            .templateParameter("allowedOrigins", "", "Other origins next pages may be on, comma-separated (no credentials go there)")
             .templateParameter("maxConcurrentRequests", "0", "The most requests in flight to the API host at once (0: no limit)")
             .templateParameter("maxWaitSeconds", "300", "The longest wait for a rate limit; a longer one fails the run")
             .templateParameter("connectTimeoutMs", "10000", "HTTP connect timeout")
@@ -159,6 +160,8 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
                 .onWhen(exchange -> PaginatedSource.of(exchange) != null && PaginatedSource.of(exchange).retryable(exchange))
                 .maximumRedeliveries("{{maxRetries}}").redeliveryDelay("{{retryDelayMs}}")
                 .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(30_000)
+                // Jitter: each backoff varies by ±15 %, so clients failing together do not retry together.
+                .useCollisionAvoidance().collisionAvoidanceFactor(0.15)
                 .logRetryAttempted(false).logExhausted(false)
                 .onExceptionOccurredRef("{{caravanRetryDelay}}")
                 .onRedeliveryRef("{{caravanRetried}}")

@@ -181,8 +181,16 @@ public final class PaginatedSource {
 
     /** Puts the next request on the message for camel-http, with the source's credentials. */
     public void sendNext(Exchange exchange) {
-        HttpRequestPreparer.prepare(exchange, SourceRun.of(exchange).send());
-        settings.credentials().apply(exchange.getMessage());
+        PageRequest request = SourceRun.of(exchange).send();
+        HttpRequestPreparer.prepare(exchange, request);
+        authorize(exchange, request);
+    }
+
+    /** Credentials go only to the source's own origin, never to another one its next pages may be on. */
+    private void authorize(Exchange exchange, PageRequest request) {
+        if (request.origin().equals(settings.first().origin())) {
+            settings.credentials().apply(exchange.getMessage());
+        }
     }
 
 
@@ -425,11 +433,12 @@ public final class PaginatedSource {
         }
         HttpRequestPreparer.prepare(exchange, run.current());
         counters.forEach(exchange.getMessage()::setHeader);
-        settings.credentials().apply(exchange.getMessage());
+        authorize(exchange, run.current());
     }
 
     private SourceRun run(Checkpoint from) {
-        return new SourceRun(from, settings.maxPages(), settings.flush(), settings.stopOnRepeat(), System::nanoTime);
+        return new SourceRun(from, settings.maxPages(), settings.flush(), settings.stopOnRepeat(), settings.otherOrigins(),
+                System::nanoTime);
     }
 
     private void recordFailure(Checkpoint failed, PageRequest page, Exception cause) {

@@ -66,6 +66,7 @@ import org.apache.camel.CamelContext;
  * @param requestsPerSecond the host's known limit (0: none), or where an adaptive budget starts
  * @param adaptiveRate whether the host's budget adapts to its 429s
  * @param maxConcurrentRequests the most requests in flight to the host at once (0: no limit)
+ * @param otherOrigins origins besides the first URL's that next pages may be on (credentials never go there)
  * @param httpOptions  the camel-http endpoint options of every request (timeouts; the body as the raw stream,
  *                     so its size is limited while it is read)
  */
@@ -74,7 +75,8 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
         FlushPolicy flush, int dedupeWindow, RowLayout layout, JdbcLandingTable table, String dataSource,
         boolean checkpoints, int collectMax, Credentials credentials, ResponseReader reader,
         boolean stopOnMissingRecords, RestartSignal restartOn, RateLimitSignals rateLimits, Duration maxWait,
-        int requestsPerSecond, boolean adaptiveRate, int maxConcurrentRequests, String httpOptions) {
+        int requestsPerSecond, boolean adaptiveRate, int maxConcurrentRequests, Set<String> otherOrigins,
+        String httpOptions) {
 
     /** Whether the run returns all records to its caller instead of streaming them to the sink. */
     public boolean collects() {
@@ -131,8 +133,17 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
                 (int) count(param, "requestsPerSecond"),
                 Boolean.parseBoolean(required(param, "adaptiveRate")),
                 (int) count(param, "maxConcurrentRequests"),
+                origins(param.apply("allowedOrigins")),
                 "connectTimeout=" + positive(param, "connectTimeoutMs") + "&responseTimeout="
                         + positive(param, "readTimeoutMs") + "&disableStreamCache=true");
+    }
+
+    private static Set<String> origins(String list) {
+        if (isBlank(list)) {
+            return Set.of();
+        }
+        return Set.copyOf(java.util.Arrays.stream(list.split(",")).map(String::trim).filter(o -> !o.isEmpty())
+                .map(o -> PageRequest.get(o).origin()).toList());
     }
 
     private static boolean onMissingRecords(String value) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.LongSupplier;
 import org.apache.camel.Exchange;
 
@@ -35,7 +36,7 @@ public final class SourceRun {
     private final FlushPolicy flushPolicy;
     private final boolean stopOnRepeat;
     private final LongSupplier nanoClock;
-    private final String origin;
+    private final Set<String> origins;
     private final long started;
     private final RunProgress progress;
     private final PagingTally tally;
@@ -78,9 +79,11 @@ public final class SourceRun {
      * @param maxPages     the hard page cap
      * @param flushPolicy  when batches go to the sink
      * @param stopOnRepeat whether a request repeating one already sent ends the run (true) or fails it
+     * @param otherOrigins origins besides the first request's that next pages may be on
      * @param nanoClock    the clock batch ages are measured with ({@code System::nanoTime})
      */
-    public SourceRun(Checkpoint from, int maxPages, FlushPolicy flushPolicy, boolean stopOnRepeat, LongSupplier nanoClock) {
+    public SourceRun(Checkpoint from, int maxPages, FlushPolicy flushPolicy, boolean stopOnRepeat,
+            Set<String> otherOrigins, LongSupplier nanoClock) {
         this.source = from.source();
         this.committed = from;
         this.next = from.next();
@@ -89,7 +92,8 @@ public final class SourceRun {
         this.flushPolicy = flushPolicy;
         this.stopOnRepeat = stopOnRepeat;
         this.nanoClock = nanoClock;
-        this.origin = next.origin();
+        this.origins = new HashSet<>(otherOrigins);
+        this.origins.add(next.origin());
         this.started = nanoClock.getAsLong();
         this.progress = new RunProgress(source, started);
         this.resumingPage = from.pageRecordsDone() > 0;
@@ -155,9 +159,10 @@ public final class SourceRun {
         PageRequest request = following.orElse(null);
         String fingerprint = request == null ? null : request.fingerprint();
         if (request != null) {
-            if (!origin.equals(request.origin())) {
+            if (!origins.contains(request.origin())) {
                 throw new IllegalStateException("next page is on another origin (" + request.origin()
-                        + ", expected " + origin + "); refusing to follow it");
+                        + ", expected " + String.join(" or ", new TreeSet<>(origins))
+                        + "); refusing to follow it (allowedOrigins lists origins next pages may be on)");
             }
             if (requestsSent.contains(fingerprint)) {
                 if (!stopOnRepeat) {

@@ -60,6 +60,7 @@ public final class SandboxServer implements AutoCloseable {
     private final AtomicLong cursorGeneration = new AtomicLong();
     private final Queue<Long> arrivals = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong authorized = new AtomicLong();
     private final AtomicInteger mostInFlight = new AtomicInteger();
     private final Queue<long[]> rateLimitedAt = new ConcurrentLinkedQueue<>();
 
@@ -125,6 +126,11 @@ public final class SandboxServer implements AutoCloseable {
             }
         }
         return waits;
+    }
+
+    /** Data requests that carried an Authorization header since start. */
+    public long authorizedRequests() {
+        return authorized.get();
     }
 
     /** The most requests the sandbox was answering at once since start. */
@@ -226,8 +232,12 @@ public final class SandboxServer implements AutoCloseable {
             if (params.containsKey("redirect_loop")) {
                 return new SandboxResponse(302, Map.of("Location", url() + exchange.getRequestURI()), new byte[0]);
             }
-            request = new SandboxRequest(url() + exchange.getRequestURI(), path, exchange.getRequestMethod(), params,
-                    headers, body);
+            // next_origin: the links the sandbox hands out point to another origin (another sandbox).
+            request = new SandboxRequest(params.getOrDefault("next_origin", url()) + exchange.getRequestURI(), path,
+                    exchange.getRequestMethod(), params, headers, body);
+            if (headers.containsKey("authorization")) {
+                authorized.incrementAndGet();
+            }
             knobs = Knobs.from(params, contract.pageSizeParam(), contract.defaultPageSize());
         } catch (IllegalArgumentException e) {
             return SandboxResponse.error(400, e.getMessage() == null ? "bad request" : e.getMessage());

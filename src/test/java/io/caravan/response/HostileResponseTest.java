@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.caravan.run.RunSummary;
 import io.caravan.run.SourceFailedException;
+import io.caravan.sandbox.SandboxAuth;
+import io.caravan.sandbox.SandboxServer;
 import io.caravan.state.Checkpoint;
+import io.caravan.state.RunStatus;
 import io.caravan.support.CaravanFixture;
 import io.caravan.support.SandboxContract;
 import java.util.HashMap;
@@ -114,6 +117,34 @@ class HostileResponseTest {
     }
 
     @Test
+    void aNextLinkToAnotherOriginIsRefusedUnlessAllowedAndNeverGetsTheCredentials() throws Exception {
+        try (SandboxServer other = SandboxServer.start(0)) {
+            fixture.sandbox.requireAuth(SandboxAuth.bearer("token-for-the-first-origin"));
+            Map<String, String> params = SandboxContract.GITHUB.parameters(fixture.sandbox.url(), 500,
+                    "&next_origin=" + other.url());
+            params.put("table", fixture.table);
+            params.putAll(Map.of("auth", "bearer", "authToken", "token-for-the-first-origin"));
+
+            assertFails(params, "failed at page 1 (GET " + fixture.sandbox.url() + "/github/repos/caravan/demo/issues"
+                    + "?records=500&next_origin=" + other.url() + "&per_page=100): IllegalStateException: next page is on"
+                    + " another origin (" + other.url() + ", expected " + fixture.sandbox.url() + "); refusing to follow it");
+            assertThat(other.requestCount()).isZero();
+            assertThat(fixture.caravan.checkpoints().load("stripe").orElseThrow().records()).isZero();
+
+            params.put("allowedOrigins", other.url());
+            fixture.caravan.context().getRouteController().stopRoute("stripe");
+            fixture.caravan.context().removeRoute("stripe");
+            fixture.caravan.addSource("stripe", params);
+            RunSummary summary = fixture.caravan.run("stripe");
+
+            assertThat(summary.recordsLoaded()).isEqualTo(500);
+            assertThat(other.requestCount()).isEqualTo(4);
+            assertThat(other.authorizedRequests()).isZero();
+            assertThat(fixture.sandbox.authorizedRequests()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void anExpiredCursorRestartsThePassWhenSoConfiguredAndRepeatsAreDropped() throws Exception {
         Map<String, String> params = slackExpiringCursorsAfterBatch(3);
         params.put("restartOn", "400:cursor expired");
@@ -175,11 +206,19 @@ class HostileResponseTest {
         return params;
     }
 
+    /** The run fails with {@code messagePart} in its error, and its checkpoint records the error but did not move. */
     private void assertFails(Map<String, String> params, String messagePart) throws Exception {
         fixture.caravan.addSource("stripe", params);
         assertThatThrownBy(() -> fixture.caravan.run("stripe"))
                 .satisfies(e -> assertThat(ObjectHelper.getException(SourceFailedException.class, e))
                         .hasMessageStartingWith("source 'stripe' failed at page ")
                         .hasMessageContaining(messagePart));
+        Checkpoint failed = fixture.caravan.checkpoints().load("stripe").orElseThrow();
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(failed.error()).contains(messagePart);
+        if (messagePart.startsWith("failed at page 1 ") || messagePart.startsWith("): ")) {
+            assertThat(failed.records()).isZero();
+            assertThat(failed.next().pageIndex()).isZero();
+        }
     }
 }

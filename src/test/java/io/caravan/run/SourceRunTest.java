@@ -29,7 +29,8 @@ class SourceRunTest {
         run.pageReceived(page(run.send()));
 
         assertThatThrownBy(() -> run.advance(Optional.of(first.followingAt("http://evil.test/items?page=2"))))
-                .hasMessageContaining("next page is on another origin (http://evil.test, expected http://127.0.0.1:9)");
+                .hasMessageContaining("next page is on another origin (http://evil.test, expected http://127.0.0.1:9);"
+                        + " refusing to follow it");
     }
 
     @Test
@@ -155,7 +156,7 @@ class SourceRunTest {
     }
 
     private SourceRun run(FlushPolicy policy, Checkpoint from) {
-        return new SourceRun(from, 100, policy, false, clock::get);
+        return new SourceRun(from, 100, policy, false, Set.of(), clock::get);
     }
 
     private Checkpoint fresh() {
