@@ -6,8 +6,8 @@ import java.util.concurrent.Semaphore;
  * The requests per second one API host is sent, and how many may be in flight at once, shared by
  * every source calling it (the Throttle EIP of the fetch route reads the rate per request). Fixed when the host's limit is known; adaptive when
  * it is not: starting at the given rate, doubling each second without a 429 until the first one,
- * then halving on each 429 and growing by one per second of success (additive increase,
- * multiplicative decrease), so a run converges just under the host's limit.
+ * then cut by a quarter on each 429 and grown by a twentieth (at least one) per second of success
+ * (additive increase, multiplicative decrease), so a run converges just under the host's limit.
  */
 public final class HostBudget {
 
@@ -48,12 +48,12 @@ public final class HostBudget {
         }
     }
 
-    /** The host answered 429: an adaptive budget halves. */
+    /** The host answered 429: an adaptive budget shrinks by a quarter. */
     public synchronized void rateLimited() {
         if (adaptive) {
             slowStart = false;
             successes = 0;
-            perSecond = Math.max(1, perSecond / 2);
+            perSecond = Math.max(1, perSecond * 3 / 4);
         }
     }
 
@@ -61,7 +61,7 @@ public final class HostBudget {
     public synchronized void succeeded() {
         if (adaptive && ++successes >= perSecond) {
             successes = 0;
-            perSecond = slowStart ? perSecond * 2 : perSecond + 1;
+            perSecond = slowStart ? perSecond * 2 : perSecond + Math.max(1, perSecond / 20);
         }
     }
 }
