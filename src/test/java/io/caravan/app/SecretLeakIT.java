@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged application with every logger at TRACE, three sources with recognisable secrets
- * (an API key in the query that meets retries and a failing page, a bearer token, OAuth2 client
- * credentials): no secret appears in the output, the exceptions in it, or the stored state.
+ * (an API key in the query that meets retries and a failing page, a bearer token from a mounted
+ * secret file, OAuth2 client credentials): no secret appears in the output, the exceptions in it,
+ * or the stored state.
  */
 class SecretLeakIT {
 
@@ -52,7 +53,7 @@ class SecretLeakIT {
                       - name: auth
                         value: bearer
                       - name: authToken
-                        value: "{{env:LEAKCHECK_BEARER}}"
+                        value: "{{leakcheck-bearer}}"
                 """);
             route("oauth", oauth.url() + "/stripe/v1/customers?records=300&limit=100", """
                       - name: auth
@@ -64,10 +65,14 @@ class SecretLeakIT {
                       - name: clientSecret
                         value: "{{env:LEAKCHECK_CLIENT_SECRET}}"
                 """.formatted(oauth.url()));
+            // The bearer token as Kubernetes mounts a Secret: a file per key, read by camel-main.
+            Path secrets = Files.createDirectories(workDir.resolve("secrets"));
+            Files.writeString(secrets.resolve("leakcheck-bearer"), BEARER);
+            Files.writeString(workDir.resolve("application.properties"),
+                    "camel.main.cloud-properties-location = " + secrets + "\n");
             String jdbcUrl = "jdbc:h2:file:" + workDir.resolve("data").resolve("caravan");
             CaravanJar caravan = new CaravanJar(workDir, Map.of("CARAVAN_LOG_LEVEL", "TRACE",
-                    "CARAVAN_JDBC_URL", jdbcUrl, "LEAKCHECK_API_KEY", API_KEY, "LEAKCHECK_BEARER", BEARER,
-                    "LEAKCHECK_CLIENT_SECRET", CLIENT_SECRET));
+                    "CARAVAN_JDBC_URL", jdbcUrl, "LEAKCHECK_API_KEY", API_KEY, "LEAKCHECK_CLIENT_SECRET", CLIENT_SECRET));
 
             String output = caravan.run(1, 180, "run");
 
