@@ -2,9 +2,7 @@ package io.caravan.load;
 
 import io.caravan.records.RecordRows;
 import io.caravan.records.RowLayout;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,9 +60,7 @@ public final class JdbcLandingTable {
 
     private String prepare(DataSource dataSource) throws SQLException {
         SqlDialect dialect = SqlDialect.of(dataSource);
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(createTable(dialect));
-        }
+        TableCreation.ifMissing(dataSource, name, createTable(dialect));
         List<String> values = layout.fields().stream()
                 .map(field -> field.equals(RecordRows.PAYLOAD) ? dialect.jsonValue() : "?").toList();
         return dialect.upsert(name, KEY, layout.fields(), values);

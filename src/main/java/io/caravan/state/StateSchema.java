@@ -1,9 +1,9 @@
 package io.caravan.state;
 
 import io.caravan.load.SqlDialect;
+import io.caravan.load.TableCreation;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The state tables (checkpoints, landed pages, failed pages), created when missing in the database's dialect. */
 final class StateSchema {
@@ -19,14 +19,13 @@ final class StateSchema {
         SqlDialect dialect = SqlDialect.of(dataSource);
         String text = dialect.textType();
         String time = dialect.timestampType();
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        jdbc.execute("CREATE TABLE IF NOT EXISTS " + CHECKPOINTS + " (source VARCHAR(200) NOT NULL PRIMARY KEY,"
+        TableCreation.ifMissing(dataSource, CHECKPOINTS, "CREATE TABLE IF NOT EXISTS " + CHECKPOINTS + " (source VARCHAR(200) NOT NULL PRIMARY KEY,"
                 + " status VARCHAR(20) NOT NULL, next_request " + text + ", page_records_done INT NOT NULL,"
                 + " page_last_key VARCHAR(512), high_water_mark VARCHAR(200), pages BIGINT NOT NULL,"
                 + " records BIGINT NOT NULL, error " + text + ", updated_at " + time + " NOT NULL)");
-        jdbc.execute("CREATE TABLE IF NOT EXISTS " + LANDED_PAGES + " (processor_name VARCHAR(200) NOT NULL,"
+        TableCreation.ifMissing(dataSource, LANDED_PAGES, "CREATE TABLE IF NOT EXISTS " + LANDED_PAGES + " (processor_name VARCHAR(200) NOT NULL,"
                 + " page_key CHAR(64) NOT NULL, landed_at " + time + " NOT NULL, PRIMARY KEY (processor_name, page_key))");
-        jdbc.execute("CREATE TABLE IF NOT EXISTS " + FAILED_PAGES + " (source VARCHAR(200) NOT NULL,"
+        TableCreation.ifMissing(dataSource, FAILED_PAGES, "CREATE TABLE IF NOT EXISTS " + FAILED_PAGES + " (source VARCHAR(200) NOT NULL,"
                 + " page_key CHAR(64) NOT NULL, request " + text + " NOT NULL, status INT, error " + text + ","
                 + " failed_at " + time + " NOT NULL, PRIMARY KEY (source, page_key))");
     }
