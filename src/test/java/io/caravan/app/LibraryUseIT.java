@@ -44,7 +44,11 @@ class LibraryUseIT {
             host.getRegistry().bind("caravanDataSource", dataSource);
             host.addRoutes(new PaginatedHttpRouteTemplate());
             host.start();
-            assertThat(host.getRoutes()).isEmpty();
+            // Only the shared fetch route, idle behind direct: until a source sends it a request.
+            assertThat(host.getRoutes()).singleElement().satisfies(route -> {
+                assertThat(route.getRouteId()).isEqualTo("caravan-fetch");
+                assertThat(route.getEndpoint().getEndpointUri()).isEqualTo(PaginatedHttpRouteTemplate.FETCH.replace(":", "://"));
+            });
             assertThat(host.getCamelContextExtension().getContextPlugin(org.apache.camel.model.Model.class)
                     .getRouteTemplateDefinition(PaginatedHttpRouteTemplate.ID)).isNotNull();
 
