@@ -193,7 +193,8 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
         flush(route.filter(exchange -> SourceRun.of(exchange).hasUnlanded()));
         route.process("{{caravanFinish}}");
 
-        RouteDefinition fetch = from(FETCH).routeId("caravan-fetch").errorHandler(noErrorHandler());
+        // No stream caching: the body is read once, as it arrives, within its size limit.
+        RouteDefinition fetch = from(FETCH).routeId("caravan-fetch").streamCache("false").errorHandler(noErrorHandler());
         fetch.filter(exchange -> PaginatedSource.of(exchange).rateLimited())
             .throttle(new ExpressionAdapter() {
                 @Override

@@ -44,6 +44,9 @@ public final class SandboxServer implements AutoCloseable {
             new PlentificContract(), new HeaderTokenContract(), new TimeRangeLogContract(), new GrowingOffsetContract());
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Answers a JSON body that never ends (until the client closes the connection). */
+    private static final SandboxResponse ENDLESS = new SandboxResponse(200, Map.of("Content-Type", "application/json"),
+            new byte[0]);
     /** Answers nothing: the connection is closed without a response. */
     private static final SandboxResponse DROP = new SandboxResponse(0, Map.of(), new byte[0]);
 
@@ -200,7 +203,25 @@ public final class SandboxServer implements AutoCloseable {
                 statuses.computeIfAbsent(0, s -> new AtomicLong()).incrementAndGet();
                 return;
             }
+            if (response == ENDLESS) {
+                sendEndless(exchange);
+                return;
+            }
             send(exchange, response);
+        }
+    }
+
+    private static void sendEndless(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, 0);
+        byte[] chunk = ("\"" + "x".repeat(8190) + "\",").getBytes(StandardCharsets.UTF_8);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write("{\"data\":[".getBytes(StandardCharsets.UTF_8));
+            while (!Thread.currentThread().isInterrupted()) {
+                out.write(chunk);
+            }
+        } catch (IOException closedByTheClient) {
+            // the client stopped reading: the end of the endless body
         }
     }
 
@@ -228,6 +249,9 @@ public final class SandboxServer implements AutoCloseable {
             String generation = params.put(OpaqueCursor.CURSOR_GENERATION, Long.toString(cursorGeneration.get()));
             if (generation != null && Long.parseLong(generation) != cursorGeneration.get()) {
                 return SandboxResponse.error(400, "cursor expired");
+            }
+            if (params.containsKey("endless_body")) {
+                return ENDLESS;
             }
             if (params.containsKey("redirect_loop")) {
                 return new SandboxResponse(302, Map.of("Location", url() + exchange.getRequestURI()), new byte[0]);

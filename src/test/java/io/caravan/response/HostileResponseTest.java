@@ -19,6 +19,7 @@ import org.apache.camel.util.ObjectHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A hostile or broken API: each bad answer fails the run with an error naming the source, the page
@@ -69,6 +70,18 @@ class HostileResponseTest {
         assertFails(params, "failed at page 1 (GET " + fixture.sandbox.url() + "/stripe/v1/customers?records=500"
                 + "&pad_bytes=300000&limit=100): BadResponseException: response body exceeds maxResponseBytes"
                 + " (100,000 bytes); stopped reading it");
+        assertThat(fixture.sandbox.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    @Timeout(60)
+    void aBodyThatNeverEndsIsStoppedAtTheLimitNotBuffered() throws Exception {
+        Map<String, String> params = stripe(500, "&endless_body=true");
+        params.put("maxResponseBytes", "1000000");
+
+        assertFails(params, "failed at page 1 (GET " + fixture.sandbox.url() + "/stripe/v1/customers?records=500"
+                + "&endless_body=true&limit=100): BadResponseException: response body exceeds maxResponseBytes"
+                + " (1,000,000 bytes); stopped reading it");
         assertThat(fixture.sandbox.requestCount()).isEqualTo(1);
     }
 
