@@ -13,6 +13,8 @@ final class OpaqueCursor {
 
     /** The knob a cursor carries the sandbox's cursor generation in: cursors of an older one have expired. */
     static final String CURSOR_GENERATION = "cursor_gen";
+    /** The knob a cursor carries the time it was handed out in (epoch millis), for {@code cursor_ttl_ms}. */
+    static final String ISSUED = "cursor_issued";
 
     private OpaqueCursor() {
     }
@@ -60,8 +62,12 @@ final class OpaqueCursor {
     static String at(int start, Map<String, String> params, String pageSizeParam) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("start", Integer.toString(start));
+        if (params.containsKey("cursor_ttl_ms")) {
+            // Only then: a cursor is otherwise the same each time it is handed out (repeat_cursor relies on it).
+            fields.put(ISSUED, Long.toString(System.currentTimeMillis()));
+        }
         for (String knob : new String[] {"records", "seed", "max_page_size", "endless", "repeat_cursor", "overlap",
-                "empty_page_at", "past_empty", CURSOR_GENERATION, pageSizeParam}) {
+                "empty_page_at", "past_empty", CURSOR_GENERATION, "cursor_ttl_ms", pageSizeParam}) {
             if (params.containsKey(knob)) {
                 fields.put(knob, params.get(knob));
             }

@@ -155,7 +155,10 @@ public final class SandboxServer implements AutoCloseable {
         outageFrom = request;
     }
 
-    /** Every cursor handed out so far expires: a request carrying one is answered 400 "cursor expired". */
+    /**
+     * Every cursor handed out so far expires: a request carrying one is answered 400 "cursor expired"
+     * (the {@code cursor_ttl_ms} knob expires each cursor that long after it was handed out).
+     */
     public void expireCursors() {
         cursorGeneration.incrementAndGet();
     }
@@ -247,7 +250,10 @@ public final class SandboxServer implements AutoCloseable {
             Map<String, String> params = new LinkedHashMap<>(
                     contract.params(parseQuery(exchange.getRequestURI().getRawQuery()), headers, body));
             String generation = params.put(OpaqueCursor.CURSOR_GENERATION, Long.toString(cursorGeneration.get()));
-            if (generation != null && Long.parseLong(generation) != cursorGeneration.get()) {
+            String issued = params.get(OpaqueCursor.ISSUED);
+            boolean stale = issued != null && params.containsKey("cursor_ttl_ms")
+                    && System.currentTimeMillis() - Long.parseLong(issued) > Long.parseLong(params.get("cursor_ttl_ms"));
+            if (stale || (generation != null && Long.parseLong(generation) != cursorGeneration.get())) {
                 return SandboxResponse.error(400, "cursor expired");
             }
             if (params.containsKey("endless_body")) {

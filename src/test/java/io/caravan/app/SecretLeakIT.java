@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged application with every logger at TRACE, three sources with recognisable secrets
- * (an API key in the query that meets retries and a failing page, a bearer token from a mounted
+ * (an API key in the query that meets server errors, cut-off and HTML bodies, dropped connections
+ * and a failing page, a bearer token from a mounted
  * secret file, OAuth2 client credentials): no secret appears in the output, the exceptions in it,
  * or the stored state.
  */
@@ -39,7 +40,8 @@ class SecretLeakIT {
             bearer.requireAuth(SandboxAuth.bearer(BEARER));
             oauth.requireAuth(SandboxAuth.oauth2("caravan", CLIENT_SECRET, Duration.ofHours(1)));
             Files.createDirectories(workDir.resolve("routes"));
-            route("keyed", keyed.url() + "/stripe/v1/customers?records=1000&limit=100&fail_rate=0.3", """
+            route("keyed", keyed.url() + "/stripe/v1/customers?records=1000&limit=100&fail_rate=0.2"
+                    + "&malformed_rate=0.1&html_rate=0.1&drop_rate=0.05", """
                       - name: auth
                         value: apiKey
                       - name: apiKeyParam

@@ -1,13 +1,17 @@
 package io.caravan.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,7 +110,24 @@ class SandboxServerTest {
 
         assertThat(response.statusCode()).isEqualTo(429);
         assertThat(response.headers().firstValue("Retry-After")).contains("1");
+        assertThat(response.headers().firstValue("X-RateLimit-Limit")).contains("5");
+        assertThat(response.headers().firstValue("X-RateLimit-Remaining")).contains("0");
+        assertThat(Long.parseLong(response.headers().firstValue("X-RateLimit-Reset").orElseThrow()))
+                .isBetween(System.currentTimeMillis() / 1000, System.currentTimeMillis() / 1000 + 2);
         assertThat(sandbox.responseCount(200)).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void aCursorExpiresItsTimeToLiveAfterItWasHandedOut() throws Exception {
+        String first = "/slack/api/conversations.history?records=300&limit=100&cursor_ttl_ms=300";
+        String cursor = json(get(first)).at("/response_metadata/next_cursor").asText();
+        String next = "/slack/api/conversations.history?limit=100&cursor="
+                + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
+
+        assertThat(get(next).statusCode()).isEqualTo(200);
+        await().pollDelay(Duration.ofMillis(400)).atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(300))
+                .until(() -> get(next).statusCode() == 400);
+        assertThat(get(next).body()).isEqualTo("{\"error\":\"cursor expired\"}");
     }
 
     @Test
