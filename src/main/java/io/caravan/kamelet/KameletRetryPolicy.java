@@ -1,13 +1,16 @@
 package io.caravan.kamelet;
 
-import io.caravan.route.RetryableFailure;
+import io.caravan.route.PaginatedSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.Predicate;
 
 /**
  * A {@code retryWhile} predicate for the error handler of a route that uses the Kamelet (a Kamelet
  * route runs under its caller's error handler): retry what the route template retries (429, 408,
- * 5xx, I/O errors) while fewer than {@code maxRetries} retries were made.
+ * 5xx, I/O errors, bad bodies, a 401 once when the token can be renewed, an expired cursor by
+ * restarting the pass) while fewer than {@code maxRetries} retries were made. Deciding to retry, it
+ * also does what the template's error handler does before a retry: the wait the API asked for
+ * (Retry-After) replaces the caller's delay, and the request is prepared afresh.
  */
 public final class KameletRetryPolicy implements Predicate {
 
@@ -20,8 +23,18 @@ public final class KameletRetryPolicy implements Predicate {
     @Override
     public boolean matches(Exchange exchange) {
         Integer retries = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
-        Exception failure = exchange.getException() != null ? exchange.getException()
-                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        return retries < maxRetries && RetryableFailure.isRetryable(failure);
+        PaginatedSource source = PaginatedSource.of(exchange);
+        if (retries >= maxRetries || source == null) {
+            return false;
+        }
+        if (exchange.getProperty(Exchange.EXCEPTION_CAUGHT) == null) {
+            exchange.setProperty(Exchange.EXCEPTION_CAUGHT, exchange.getException());
+        }
+        if (!source.retryable(exchange)) {
+            return false;
+        }
+        source.retried(exchange);
+        source.retryDelay(exchange);
+        return true;
     }
 }

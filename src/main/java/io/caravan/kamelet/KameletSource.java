@@ -1,6 +1,7 @@
 package io.caravan.kamelet;
 
 import io.caravan.records.RecordRows;
+import io.caravan.route.FetchRoute;
 import io.caravan.route.PaginatedSource;
 import io.caravan.run.SourceRun;
 import io.caravan.route.SourceSettings;
@@ -32,15 +33,12 @@ public final class KameletSource extends ServiceSupport implements IdempotentRep
 
     /** Starts a run; on the first one, reads and validates the properties. */
     public void startRun(Exchange exchange) throws Exception {
+        FetchRoute.ensureIn(exchange.getContext());
         source(exchange).start(exchange);
     }
 
     public void sendNext(Exchange exchange) {
         source.sendNext(exchange);
-    }
-
-    public void readResponse(Exchange exchange) throws Exception {
-        source.readResponse(exchange);
     }
 
     public void readPage(Exchange exchange) throws Exception {

@@ -4,15 +4,15 @@ import io.caravan.response.BadResponseException;
 import io.caravan.run.SourceRun;
 import java.io.IOException;
 import org.apache.camel.Exchange;
-import org.apache.camel.support.ExpressionAdapter;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.FilterDefinition;
 import org.apache.camel.model.LoopDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
-import org.apache.camel.spi.Policy;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.spi.Policy;
+import org.apache.camel.support.ExpressionAdapter;
 
 /**
  * The route template {@value #ID}: walks every page of a paginated HTTP API and hands every record,
@@ -35,20 +35,6 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
     /** The template's id. */
     public static final String ID = "caravan-paginated-http";
 
-    /**
-     * The route every source's requests go through: the host's budget (Throttle EIP, total requests
-     * per second per host, shared by every source of the Camel context), the HTTP call and the
-     * reading of the body, one unit for the calling route's redelivery (a cut-off body is fetched
-     * again, not re-read). It has no error handler of its own, so a failure reaches the calling
-     * route's handler untouched.
-     */
-    public static final String FETCH = "direct:caravan-fetch";
-
-    /**
-     * The window of a host's budget: a second, plus 2.5 % so that jitter between here and the server
-     * never lets the server count one request more in a second than the budget allows.
-     */
-    private static final long BUDGET_PERIOD_MS = 1025;
 
     @Override
     public void configure() {
@@ -181,7 +167,7 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             }
         }).syncDelayed();
         pages.process("{{caravanSendNext}}")
-            .to(FETCH)
+            .to(FetchRoute.FETCH)
             .process("{{caravanReadPage}}");
         // The page's rows, a batch at a time: one step per batch that ends inside the page, not per record.
         LoopDefinition pageRows = pages.loopDoWhile(exchange -> SourceRun.of(exchange).hasPageRows());
@@ -193,28 +179,7 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
         flush(route.filter(exchange -> SourceRun.of(exchange).hasUnlanded()));
         route.process("{{caravanFinish}}");
 
-        // No stream caching: the body is read once, as it arrives, within its size limit.
-        RouteDefinition fetch = from(FETCH).routeId("caravan-fetch").streamCache("false").errorHandler(noErrorHandler());
-        fetch.filter(exchange -> PaginatedSource.of(exchange).rateLimited())
-            .throttle(new ExpressionAdapter() {
-                @Override
-                public Object evaluate(Exchange exchange) {
-                    return PaginatedSource.of(exchange).budget().perSecond();
-                }
-            }).totalRequestsMode().timePeriodMillis(BUDGET_PERIOD_MS).asyncDelayed(false)
-            .correlationExpression(new ExpressionAdapter() {
-                @Override
-                public Object evaluate(Exchange exchange) {
-                    return SourceRun.of(exchange).current().origin();
-                }
-            });
-        fetch.process(exchange -> PaginatedSource.of(exchange).enterHost())
-            .doTry()
-                .toD("${exchangeProperty." + PaginatedSource.HTTP_ENDPOINT + "}")
-                .process(exchange -> PaginatedSource.of(exchange).readResponse(exchange))
-            .doFinally()
-                .process(exchange -> PaginatedSource.of(exchange).leaveHost())
-            .end();
+        FetchRoute.defineIn(this);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.caravan.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.caravan.route.FetchRoute;
 import io.caravan.route.PaginatedHttpRouteTemplate;
 import io.caravan.sandbox.SandboxServer;
 import io.caravan.support.LandedData;
@@ -47,7 +48,7 @@ class LibraryUseIT {
             // Only the shared fetch route, idle behind direct: until a source sends it a request.
             assertThat(host.getRoutes()).singleElement().satisfies(route -> {
                 assertThat(route.getRouteId()).isEqualTo("caravan-fetch");
-                assertThat(route.getEndpoint().getEndpointUri()).isEqualTo(PaginatedHttpRouteTemplate.FETCH.replace(":", "://"));
+                assertThat(route.getEndpoint().getEndpointUri()).isEqualTo(FetchRoute.FETCH.replace(":", "://"));
             });
             assertThat(host.getCamelContextExtension().getContextPlugin(org.apache.camel.model.Model.class)
                     .getRouteTemplateDefinition(PaginatedHttpRouteTemplate.ID)).isNotNull();

@@ -54,9 +54,9 @@ class PaginatedHttpSourceKameletTest {
     }
 
     @Test
-    void callingRoutesErrorHandlerRetriesServerErrorsAtTheFailingPage() throws Exception {
+    void callingRoutesErrorHandlerRetriesServerErrorsAndBadBodiesAtTheFailingPage() throws Exception {
         try (SandboxServer sandbox = SandboxServer.start(0)) {
-            Run run = runKamelet(sandbox, "records=1234&fail_rate=0.3", """
+            Run run = runKamelet(sandbox, "records=1234&fail_rate=0.2&malformed_rate=0.1&html_rate=0.05", """
                     errorHandler:
                       defaultErrorHandler:
                         retryWhileRef: retryPolicy
@@ -66,6 +66,9 @@ class PaginatedHttpSourceKameletTest {
                     """);
 
             assertThat(sandbox.responseCount(500) + sandbox.responseCount(503)).isPositive();
+            // Every request beyond the 13 pages was a counted retry (bad bodies were fetched again).
+            assertThat(run.summary().retries()).isEqualTo(sandbox.requestCount() - 13)
+                    .isGreaterThan(sandbox.responseCount(500) + sandbox.responseCount(503));
             assertThat(run.records().rows()).isEqualTo(1234);
             assertThat(run.records().checksum()).isEqualTo(LandedData.of(sandbox.dataSet(1234, 42)).checksum());
         }

@@ -1,0 +1,70 @@
+package io.caravan.route;
+
+import io.caravan.run.SourceRun;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.support.ExpressionAdapter;
+
+/**
+ * The route every source's requests go through, {@value #FETCH}: the API host's budget (Throttle
+ * EIP, total requests per second per host, shared by every source of the Camel context; a cap on
+ * requests in flight), the HTTP call, and the reading of the body within its limits. It is one
+ * unit for the calling route's redelivery (a cut-off body is fetched again, not re-read), and has
+ * no error handler of its own, so a failure reaches the caller's handler untouched. No stream
+ * caching: the body is read once, as it arrives.
+ */
+public final class FetchRoute extends RouteBuilder {
+
+    /** The endpoint sources send their requests to. */
+    public static final String FETCH = "direct:caravan-fetch";
+
+    private static final String ID = "caravan-fetch";
+
+    /**
+     * The window of a host's budget: a second, plus 2.5 % so that jitter between here and the server
+     * never lets the server count one request more in a second than the budget allows.
+     */
+    private static final long BUDGET_PERIOD_MS = 1025;
+
+    /** Adds the route to {@code context} unless it is there (the Kamelet brings no RouteBuilder of its own). */
+    public static void ensureIn(CamelContext context) throws Exception {
+        synchronized (context) {
+            if (context.getRoute(ID) == null) {
+                context.addRoutes(new FetchRoute());
+            }
+        }
+    }
+
+    @Override
+    public void configure() {
+        defineIn(this);
+    }
+
+    /** Defines the route with {@code builder} (the route template's builder brings it along). */
+    static void defineIn(RouteBuilder builder) {
+        RouteDefinition fetch = builder.from(FETCH).routeId(ID).streamCache("false")
+                .errorHandler(builder.noErrorHandler());
+        fetch.filter(exchange -> PaginatedSource.of(exchange).rateLimited())
+            .throttle(new ExpressionAdapter() {
+                @Override
+                public Object evaluate(Exchange exchange) {
+                    return PaginatedSource.of(exchange).budget().perSecond();
+                }
+            }).totalRequestsMode().timePeriodMillis(BUDGET_PERIOD_MS).asyncDelayed(false)
+            .correlationExpression(new ExpressionAdapter() {
+                @Override
+                public Object evaluate(Exchange exchange) {
+                    return SourceRun.of(exchange).current().origin();
+                }
+            });
+        fetch.process(exchange -> PaginatedSource.of(exchange).enterHost())
+            .doTry()
+                .toD("${exchangeProperty." + PaginatedSource.HTTP_ENDPOINT + "}")
+                .process(exchange -> PaginatedSource.of(exchange).readResponse(exchange))
+            .doFinally()
+                .process(exchange -> PaginatedSource.of(exchange).leaveHost())
+            .end();
+    }
+}
