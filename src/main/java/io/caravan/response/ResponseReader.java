@@ -3,6 +3,7 @@ package io.caravan.response;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.hc.core5.http.io.EofSensorInputStream;
 
 /**
  * Reads a page's response body into a Jackson tree, parsed once, within limits: at most {@code
@@ -32,24 +34,31 @@ public final class ResponseReader {
     public ResponseReader(long maxBytes, int maxDepth) {
         this.maxBytes = maxBytes;
         this.maxDepth = maxDepth;
+        // Jackson must not close the stream itself: closing the HTTP client's stream drains it.
         this.mapper = JsonMapper.builder(JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build())
+                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
                 .build()).build();
     }
 
-    /** The body of the message camel-http received, parsed; the stream is closed. */
+    /**
+     * The body of the message camel-http received, parsed. A body read whole is closed; one given up
+     * on (too large, not JSON) is aborted, its connection dropped rather than drained, since closing
+     * the HTTP client's stream would read the rest of it, possibly without end.
+     */
     public JsonNode read(Exchange exchange) throws IOException {
         Message message = exchange.getMessage();
-        Long declared = message.getHeader(Exchange.CONTENT_LENGTH, Long.class);
-        if (declared != null && declared > maxBytes) {
-            closeQuietly(message.getBody(InputStream.class));
-            throw tooLarge();
-        }
         InputStream raw = message.getBody(InputStream.class);
         if (raw == null) {
             throw new BadResponseException("empty response body", true);
         }
-        try (PushbackInputStream in = new PushbackInputStream(new Limited(raw), 1)) {
+        boolean whole = false;
+        try {
+            Long declared = message.getHeader(Exchange.CONTENT_LENGTH, Long.class);
+            if (declared != null && declared > maxBytes) {
+                throw tooLarge();
+            }
+            PushbackInputStream in = new PushbackInputStream(new Limited(raw), 1);
             int first = firstNonBlank(in);
             if (first < 0) {
                 throw new BadResponseException("empty response body", true);
@@ -59,11 +68,20 @@ public final class ResponseReader {
                 throw new BadResponseException("response is HTML, not JSON (Content-Type "
                         + message.getHeader(Exchange.CONTENT_TYPE) + "): " + excerpt(in), true);
             }
-            return mapper.readTree(in);
+            JsonNode body = mapper.readTree(in);
+            whole = true;
+            return body;
         } catch (StreamConstraintsException e) {
             throw new BadResponseException("response JSON nests deeper than maxJsonDepth (" + maxDepth + ")", false);
         } catch (JsonProcessingException e) {
             throw new BadResponseException("response is not valid JSON: " + e.getOriginalMessage(), true);
+        } finally {
+            if (whole) {
+                raw.close();
+            } else {
+                abort(raw);
+                message.setBody(null);
+            }
         }
     }
 
@@ -85,9 +103,11 @@ public final class ResponseReader {
         return text.length() > EXCERPT ? text.substring(0, EXCERPT) + "…" : text;
     }
 
-    private static void closeQuietly(InputStream in) {
+    private static void abort(InputStream in) {
         try {
-            if (in != null) {
+            if (in instanceof EofSensorInputStream connection) {
+                connection.abort();
+            } else {
                 in.close();
             }
         } catch (IOException e) {
