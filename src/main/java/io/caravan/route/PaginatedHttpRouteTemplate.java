@@ -128,7 +128,7 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
                 }, rtc.getCamelContext());
                 PaginatedSource source = new PaginatedSource(settings, rtc.getCamelContext());
                 rtc.bind("caravanTx", Policy.class, source.flushTransaction());
-                rtc.bind("caravanStart", Processor.class, (Processor) source::start);
+                rtc.bind("caravanStart", Processor.class, (Processor) source::startExclusive);
                 rtc.bind("caravanSendNext", Processor.class, (Processor) source::sendNext);
                 rtc.bind("caravanReadPage", Processor.class, (Processor) source::readPage);
                 rtc.bind("caravanFillBatch", Processor.class, (Processor) source::fillBatch);

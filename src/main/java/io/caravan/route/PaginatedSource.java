@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -84,6 +85,7 @@ public final class PaginatedSource {
     private final RecordRows rows;
     private final BatchTransaction transaction;
     private final HostBudget budget;
+    private final AtomicBoolean running = new AtomicBoolean();
     private volatile CheckpointStore store;
     private volatile LandedPages landedPages;
     private volatile boolean failedPagesPending;
@@ -140,6 +142,27 @@ public final class PaginatedSource {
      */
     public Policy flushTransaction() {
         return settings.checkpoints() || settings.table() != null ? transaction : NO_TRANSACTION;
+    }
+
+    /**
+     * Starts a run as {@link #start} does, unless one of this source is going: then the trigger is
+     * skipped (logged, the exchange stopped), not queued. A run ends, and frees the source, when its
+     * summary is published, failed or not.
+     */
+    public void startExclusive(Exchange exchange) throws Exception {
+        if (!running.compareAndSet(false, true)) {
+            LOG.warn("{}: a run is still going; this trigger is skipped", settings.source());
+            exchange.setRouteStop(true);
+            return;
+        }
+        try {
+            start(exchange);
+        } catch (Exception e) {
+            if (exchange.getProperty(SourceRun.PROPERTY) == null) {
+                running.set(false);
+            }
+            throw e;
+        }
     }
 
     /**
@@ -478,7 +501,8 @@ public final class PaginatedSource {
         return dataSource;
     }
 
-    private static void publish(Exchange exchange, RunSummary summary) {
+    private void publish(Exchange exchange, RunSummary summary) {
+        running.set(false);
         LOG.info(summary.describe());
         for (RunObserver observer : exchange.getContext().getRegistry().findByType(RunObserver.class)) {
             observer.finished(summary);
