@@ -1,5 +1,6 @@
 package io.caravan.kamelet;
 
+import io.caravan.route.PageRetries;
 import io.caravan.route.PaginatedSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.Predicate;
@@ -30,11 +31,12 @@ public final class KameletRetryPolicy implements Predicate {
         if (exchange.getProperty(Exchange.EXCEPTION_CAUGHT) == null) {
             exchange.setProperty(Exchange.EXCEPTION_CAUGHT, exchange.getException());
         }
-        if (!source.retryable(exchange)) {
+        PageRetries rules = source.retries();
+        if (!rules.retryable(exchange)) {
             return false;
         }
-        source.retried(exchange);
-        source.retryDelay(exchange);
+        rules.retried(exchange);
+        rules.retryDelay(exchange);
         return true;
     }
 }

@@ -138,12 +138,12 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
                 rtc.bind("caravanPageDone", Processor.class, (Processor) source::pageDone);
                 rtc.bind("caravanFinish", Processor.class, (Processor) source::finish);
                 rtc.bind("caravanFail", Processor.class, (Processor) source::fail);
-                rtc.bind("caravanRetried", Processor.class, (Processor) source::retried);
-                rtc.bind("caravanRetryDelay", Processor.class, (Processor) source::retryDelay);
+                rtc.bind("caravanRetried", Processor.class, (Processor) source.retries()::retried);
+                rtc.bind("caravanRetryDelay", Processor.class, (Processor) source.retries()::retryDelay);
             });
         RouteDefinition route = template.from("{{trigger}}");
         route.onException(HttpOperationFailedException.class, IOException.class, BadResponseException.class)
-                .onWhen(exchange -> PaginatedSource.of(exchange) != null && PaginatedSource.of(exchange).retryable(exchange))
+                .onWhen(exchange -> PaginatedSource.of(exchange) != null && PaginatedSource.of(exchange).retries().retryable(exchange))
                 .maximumRedeliveries("{{maxRetries}}").redeliveryDelay("{{retryDelayMs}}")
                 .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(30_000)
                 // Jitter: each backoff varies by ±15 %, so clients failing together do not retry together.

@@ -13,8 +13,8 @@ import io.caravan.request.HttpRequestPreparer;
 import io.caravan.request.PageRequest;
 import io.caravan.run.FailureMessage;
 import io.caravan.run.Flush;
-import io.caravan.run.RunObserver;
 import io.caravan.run.RedactedFailure;
+import io.caravan.run.RunObserver;
 import io.caravan.run.RunSummary;
 import io.caravan.run.SourceFailedException;
 import io.caravan.run.SourceRun;
@@ -27,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,8 +62,6 @@ public final class PaginatedSource {
     private static final int ADAPTIVE_START = 10;
     /** The HTTP component: camel-http with the client's own retries and redirects off. */
     private static final String HTTP_COMPONENT = "caravan-http";
-    private static final List<String> REDELIVERY_HEADERS = List.of(Exchange.REDELIVERED, Exchange.REDELIVERY_COUNTER,
-            Exchange.REDELIVERY_MAX_COUNTER);
 
     /** The flush of a source without checkpoints into a sink outside any database: no transaction. */
     private static final Policy NO_TRANSACTION = new Policy() {
@@ -86,6 +83,7 @@ public final class PaginatedSource {
     private final BatchTransaction transaction;
     private final HostBudget budget;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final PageRetries retries;
     private volatile CheckpointStore store;
     private volatile LandedPages landedPages;
     private volatile boolean failedPagesPending;
@@ -97,6 +95,7 @@ public final class PaginatedSource {
                         settings.requestsPerSecond() > 0 ? settings.requestsPerSecond() : ADAPTIVE_START,
                         settings.adaptiveRate(), settings.maxConcurrentRequests())
                 : null;
+        this.retries = new PageRetries(settings, budget, () -> landedPages.keys(), this::prepare);
         this.seenKeys = new SeenKeys(settings.dedupeWindow());
         this.rows = new RecordRows(settings.source(), settings.key(), settings.layout(), mapper);
         this.transaction = new BatchTransaction(() -> dataSource(context));
@@ -204,13 +203,15 @@ public final class PaginatedSource {
 
     /** Puts the next request on the message for camel-http, with the source's credentials. */
     public void sendNext(Exchange exchange) {
-        PageRequest request = SourceRun.of(exchange).send();
-        HttpRequestPreparer.prepare(exchange, request);
-        authorize(exchange, request);
+        prepare(exchange, SourceRun.of(exchange).send());
     }
 
-    /** Credentials go only to the source's own origin, never to another one its next pages may be on. */
-    private void authorize(Exchange exchange, PageRequest request) {
+    /**
+     * Puts {@code request} on the message; credentials go only to the source's own origin, never to
+     * another one its next pages may be on.
+     */
+    private void prepare(Exchange exchange, PageRequest request) {
+        HttpRequestPreparer.prepare(exchange, request);
         if (request.origin().equals(settings.first().origin())) {
             settings.credentials().apply(exchange.getMessage());
         }
@@ -384,79 +385,9 @@ public final class PaginatedSource {
         run.pageDone(!settings.collects());
     }
 
-    /**
-     * Whether the failure of the request in flight is worth sending it again: throttling, a transient
-     * server error, an I/O error; the first HTTP 401 for this request when the credentials can be
-     * renewed (the retry sends fresh ones); or the answer that the pagination session is gone (an
-     * expired cursor), when the retry sends the pass's first request instead (at most
-     * {@link SourceRun#MAX_RESTARTS} times a run).
-     */
-    public boolean retryable(Exchange exchange) {
-        Object failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT);
-        SourceRun run = SourceRun.of(exchange);
-        if (settings.restartOn().matches(failure)) {
-            boolean restarted = run.restartPass(settings.paginator().first(settings.first()));
-            if (restarted && settings.checkpoints()) {
-                // Pages this run landed may come again: they are not delivered twice.
-                run.landedEarlier(landedPages.keys());
-            }
-            if (restarted) {
-                LOG.warn("{}: page {} answered that the pagination session is gone ({}); restarting the pass at its"
-                        + " first page, repeats are dropped", settings.source(), run.restartedFrom() + 1,
-                        settings.credentials().redact(FailureMessage.causeOf((Throwable) failure)));
-            }
-            return restarted;
-        }
-        if (failure instanceof HttpOperationFailedException http && http.getStatusCode() == 401) {
-            return run.firstRefusal() && settings.credentials().renew();
-        }
-        boolean rateLimited = settings.rateLimits().isRateLimited(failure);
-        if (rateLimited && budget != null) {
-            budget.rateLimited();
-        }
-        boolean retryable = rateLimited || RetryableFailure.isRetryable(failure);
-        if (retryable && failure instanceof HttpOperationFailedException http) {
-            Optional<Duration> wait = settings.rateLimits().waitAfter(http, Instant.now());
-            if (wait.isPresent()) {
-                if (wait.get().compareTo(settings.maxWait()) > 0) {
-                    run.refuseRetry("the API asks to wait " + wait.get().toSeconds() + " s, more than maxWaitSeconds ("
-                            + settings.maxWait().toSeconds() + ")");
-                    return false;
-                }
-                run.retryAfter(wait.get());
-                LOG.info("{}: rate limited (HTTP {}); waiting until {} as the API asks", settings.source(),
-                        http.getStatusCode(), LocalTime.now().plus(wait.get()).truncatedTo(ChronoUnit.SECONDS));
-            }
-        }
-        return retryable;
-    }
-
-    /** Before the retry's delay is computed: the wait the API asked for replaces the backoff. */
-    public void retryDelay(Exchange exchange) {
-        Long delay = SourceRun.of(exchange).takeRetryDelay();
-        if (delay != null) {
-            exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay);
-        }
-    }
-
-    /** The request in flight is about to be sent again: it is prepared afresh (renewed credentials included) and counted. */
-    public void retried(Exchange exchange) {
-        SourceRun run = SourceRun.of(exchange);
-        if (!run.retried()) {
-            Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-            LOG.warn("{}: page {} failed ({}); retry {} of {}", settings.source(), run.current().pageIndex() + 1,
-                    settings.credentials().redact(FailureMessage.causeOf(failure)),
-                    exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER),
-                    exchange.getMessage().getHeader(Exchange.REDELIVERY_MAX_COUNTER));
-        }
-        // Prepared afresh, the message keeps the counters Camel's redelivery reads from its headers.
-        Map<String, Object> counters = new HashMap<>();
-        for (String header : REDELIVERY_HEADERS) {
-            counters.put(header, exchange.getMessage().getHeader(header));
-        }
-        HttpRequestPreparer.prepare(exchange, run.current());
-        counters.forEach(exchange.getMessage()::setHeader);
-        authorize(exchange, run.current());
+    /** The rules by which the request in flight is sent again. */
+    public PageRetries retries() {
+        return retries;
     }
 
     private SourceRun run(Checkpoint from) {
