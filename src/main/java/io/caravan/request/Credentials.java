@@ -17,11 +17,6 @@ public interface Credentials {
         }
 
         @Override
-        public boolean renew() {
-            return false;
-        }
-
-        @Override
         public List<String> secrets() {
             return List.of();
         }
@@ -32,9 +27,11 @@ public interface Credentials {
 
     /**
      * Drops a credential the API refused (HTTP 401): true when the retry will send a fresh one,
-     * false when the credentials are fixed and retrying cannot help.
+     * false (as here) when the credentials are fixed and retrying cannot help.
      */
-    boolean renew();
+    default boolean renew() {
+        return false;
+    }
 
     /** The secret values in use now (a renewed token included), so that any text can be cleaned of them. */
     List<String> secrets();

@@ -40,11 +40,6 @@ public final class HeaderCredentials implements Credentials {
     }
 
     @Override
-    public boolean renew() {
-        return false;
-    }
-
-    @Override
     public List<String> secrets() {
         return secrets;
     }

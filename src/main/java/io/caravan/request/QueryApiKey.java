@@ -28,11 +28,6 @@ public final class QueryApiKey implements Credentials {
     }
 
     @Override
-    public boolean renew() {
-        return false;
-    }
-
-    @Override
     public List<String> secrets() {
         return secrets;
     }

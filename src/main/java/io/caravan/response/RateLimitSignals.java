@@ -27,12 +27,6 @@ public record RateLimitSignals(Set<Integer> statuses, String remainingHeader, St
     /** Resets above this many seconds are epoch seconds; below, seconds from now. */
     private static final long EPOCH_THRESHOLD = 1_000_000_000L;
 
-    /** Parses a comma-separated list of statuses, e.g. {@code 429,403}. */
-    public static Set<Integer> statuses(String list) {
-        return Set.copyOf(java.util.Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(Integer::valueOf).toList());
-    }
-
     /** Whether {@code failure} is a rate-limit answer. */
     public boolean isRateLimited(Object failure) {
         return failure instanceof HttpOperationFailedException http && statuses.contains(http.getStatusCode());

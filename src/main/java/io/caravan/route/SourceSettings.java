@@ -33,6 +33,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.camel.CamelContext;
@@ -126,7 +128,7 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
                 new ResponseReader(positive(param, "maxResponseBytes"), positive(param, "maxJsonDepth")),
                 onMissingRecords(param.apply("onMissingRecords")),
                 RestartSignal.parse(param.apply("restartOn")),
-                new RateLimitSignals(RateLimitSignals.statuses(required(param, "rateLimitStatuses")),
+                new RateLimitSignals(Set.copyOf(list(required(param, "rateLimitStatuses")).stream().map(Integer::valueOf).toList()),
                         required(param, "rateLimitRemainingHeader"), required(param, "rateLimitResetHeader"),
                         (int) count(param, "rateLimitReserve")),
                 Duration.ofSeconds(positive(param, "maxWaitSeconds")),
@@ -138,12 +140,14 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
                         + positive(param, "readTimeoutMs") + "&disableStreamCache=true");
     }
 
-    private static Set<String> origins(String list) {
-        if (isBlank(list)) {
-            return Set.of();
-        }
-        return Set.copyOf(java.util.Arrays.stream(list.split(",")).map(String::trim).filter(o -> !o.isEmpty())
-                .map(o -> PageRequest.get(o).origin()).toList());
+    private static Set<String> origins(String origins) {
+        return Set.copyOf(list(origins).stream().map(origin -> PageRequest.get(origin).origin()).toList());
+    }
+
+    /** The items of a comma-separated parameter, trimmed; none when it is blank. */
+    private static List<String> list(String value) {
+        return isBlank(value) ? List.of()
+                : Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
     }
 
     private static boolean onMissingRecords(String value) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -68,7 +69,7 @@ final class FaultInjector {
     static SandboxResponse html() {
         byte[] body = "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>"
                 .getBytes(StandardCharsets.UTF_8);
-        return new SandboxResponse(200, java.util.Map.of("Content-Type", "text/html; charset=utf-8"), body);
+        return new SandboxResponse(200, Map.of("Content-Type", "text/html; charset=utf-8"), body);
     }
 
     /** The page with a padding string and nested arrays added as its first fields, as asked. */

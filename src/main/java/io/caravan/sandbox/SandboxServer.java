@@ -117,9 +117,9 @@ public final class SandboxServer implements AutoCloseable {
      * For each answer that asked to wait (Retry-After), how long until the next request arrived;
      * with one client sending one request at a time.
      */
-    public List<java.time.Duration> waitsAfterRetryAfter() {
+    public List<Duration> waitsAfterRetryAfter() {
         long[] times = arrivals.stream().mapToLong(Long::longValue).sorted().toArray();
-        List<java.time.Duration> waits = new ArrayList<>();
+        List<Duration> waits = new ArrayList<>();
         for (long[] answered : rateLimitedAt) {
             for (long arrival : times) {
                 if (arrival > answered[0]) {

@@ -31,15 +31,8 @@ class FaultMixTest {
 
     @Test
     void theDataSetLandsExactlyThroughAMixOfFaults() throws Exception {
-        Map<String, String> params = SandboxContract.STRIPE.parameters(fixture.sandbox.url(), 10_000,
+        RunSummary summary = runThrough(10_000,
                 "&fail_rate=0.10&rate_limit_rate=0.05&malformed_rate=0.01&slow_rate=0.01&slow_ms=1500&drop_rate=0.01");
-        params.put("table", fixture.table);
-        params.put("retryDelayMs", "1");
-        params.put("maxRetries", "8");
-        params.put("readTimeoutMs", "500");
-        fixture.caravan.addSource("stripe", params);
-
-        RunSummary summary = fixture.caravan.run("stripe");
 
         assertThat(fixture.landed("stripe").checksum()).isEqualTo(fixture.dataSet(10_000).checksum());
         assertThat(summary.recordsLoaded()).isEqualTo(10_000);
@@ -54,15 +47,8 @@ class FaultMixTest {
 
     @Test
     void droppedConnectionsAndAnswersSlowerThanTheReadTimeoutAreRetried() throws Exception {
-        Map<String, String> params = SandboxContract.STRIPE.parameters(fixture.sandbox.url(), 2_000,
+        RunSummary summary = runThrough(2_000,
                 "&drop_rate=0.15&slow_rate=0.15&slow_ms=1500");
-        params.put("table", fixture.table);
-        params.put("retryDelayMs", "1");
-        params.put("maxRetries", "8");
-        params.put("readTimeoutMs", "500");
-        fixture.caravan.addSource("stripe", params);
-
-        RunSummary summary = fixture.caravan.run("stripe");
 
         assertThat(fixture.landed("stripe").checksum()).isEqualTo(fixture.dataSet(2_000).checksum());
         long dropped = fixture.sandbox.responseCount(0);
@@ -70,5 +56,16 @@ class FaultMixTest {
         // The slow answers the client gave up on: retries beyond the dropped connections.
         assertThat(summary.retries()).isGreaterThan(dropped);
         assertThat(summary.retries()).isEqualTo(fixture.sandbox.requestCount() - 20);
+    }
+
+    /** Runs a Stripe-style source of {@code records} records through the faults asked, with quick, plenty retries. */
+    private RunSummary runThrough(int records, String faults) throws Exception {
+        Map<String, String> params = SandboxContract.STRIPE.parameters(fixture.sandbox.url(), records, faults);
+        params.put("table", fixture.table);
+        params.put("retryDelayMs", "1");
+        params.put("maxRetries", "8");
+        params.put("readTimeoutMs", "500");
+        fixture.caravan.addSource("stripe", params);
+        return fixture.caravan.run("stripe");
     }
 }
