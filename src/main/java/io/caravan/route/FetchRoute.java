@@ -28,11 +28,16 @@ public final class FetchRoute extends RouteBuilder {
      */
     private static final long BUDGET_PERIOD_MS = 1025;
 
-    /** Adds the route to {@code context} unless it is there (the Kamelet brings no RouteBuilder of its own). */
+    /** Adds the route to {@code context} unless it is there, started (the Kamelet brings no RouteBuilder of its own). */
     public static void ensureIn(CamelContext context) throws Exception {
-        synchronized (context) {
+        synchronized (FetchRoute.class) {
             if (context.getRoute(ID) == null) {
                 context.addRoutes(new FetchRoute());
+            }
+            // Added while the context is still starting (a timer firing at once), it would wait for the end
+            // of the start, which waits for this run: start it now.
+            if (!context.getRouteController().getRouteStatus(ID).isStarted()) {
+                context.getRouteController().startRoute(ID);
             }
         }
     }
