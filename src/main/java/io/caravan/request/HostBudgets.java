@@ -16,7 +16,7 @@ public final class HostBudgets {
 
     /** The registry of {@code context}, bound on first use. */
     public static HostBudgets of(CamelContext context) {
-        synchronized (context) {
+        synchronized (HostBudgets.class) {
             HostBudgets found = context.getRegistry().lookupByNameAndType(BEAN, HostBudgets.class);
             if (found == null) {
                 found = new HostBudgets();
