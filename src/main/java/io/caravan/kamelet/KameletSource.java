@@ -20,8 +20,12 @@ import org.apache.camel.support.service.ServiceSupport;
 public final class KameletSource extends ServiceSupport implements IdempotentRepository {
 
     /** The route template's sink settings, which the Kamelet replaces with kamelet:sink. */
+    /**
+     * What a Kamelet run is: records streamed one by one, no checkpoint store (so no high-water mark
+     * and no slices), one session (pages in order).
+     */
     private static final Map<String, String> SINK_SETTINGS = Map.of("mode", "stream", "batchSize", "1000",
-            "checkpoint", "false");
+            "checkpoint", "false", "concurrency", "1");
 
     private final Map<String, String> properties = new HashMap<>(SINK_SETTINGS);
     private volatile PaginatedSource source;
@@ -34,7 +38,7 @@ public final class KameletSource extends ServiceSupport implements IdempotentRep
     /** Starts a run; on the first one, reads and validates the properties. */
     public void startRun(Exchange exchange) throws Exception {
         FetchRoute.ensureIn(exchange.getContext());
-        source(exchange).start(exchange);
+        source(exchange).startSingle(exchange);
     }
 
     public void sendNext(Exchange exchange) {
@@ -60,6 +64,7 @@ public final class KameletSource extends ServiceSupport implements IdempotentRep
     }
 
     public void finishRun(Exchange exchange) {
+        source.closeSession(exchange);
         source.finish(exchange);
     }
 

@@ -7,7 +7,7 @@ import java.util.Optional;
  * Offset pagination ({@code offset=0,100,200…}, counted in records): the offset advances by a fixed
  * step (the page size asked for) or, when no step is given, by the number of records returned.
  */
-public final class OffsetPaginator implements Paginator {
+public final class OffsetPaginator implements AddressedPaginator {
 
     private final ValuePlacement placement;
     private final Integer step;
@@ -30,5 +30,14 @@ public final class OffsetPaginator implements Paginator {
     public Optional<PageRequest> next(Page page, PageRequest base) {
         long advance = step != null ? step : page.records().size();
         return Optional.of(placement.apply(base, Long.parseLong(page.request().token()) + advance));
+    }
+
+    /** Only with a fixed step: advancing by the records returned, a page's offset is not known in advance. */
+    @Override
+    public PageRequest page(PageRequest following, int index) {
+        if (step == null) {
+            throw new IllegalStateException("offset pages are addressed in advance only with offsetStep=pageSize");
+        }
+        return placement.apply(following.atPage(index), (long) step * index);
     }
 }

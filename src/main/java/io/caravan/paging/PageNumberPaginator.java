@@ -4,7 +4,7 @@ import io.caravan.request.PageRequest;
 import java.util.Optional;
 
 /** Page number pagination ({@code page=1,2,3…}, 0- or 1-based); it never ends by itself. */
-public final class PageNumberPaginator implements Paginator {
+public final class PageNumberPaginator implements AddressedPaginator {
 
     private final ValuePlacement placement;
     private final int firstPage;
@@ -22,5 +22,10 @@ public final class PageNumberPaginator implements Paginator {
     @Override
     public Optional<PageRequest> next(Page page, PageRequest base) {
         return Optional.of(placement.apply(base, Long.parseLong(page.request().token()) + 1));
+    }
+
+    @Override
+    public PageRequest page(PageRequest following, int index) {
+        return placement.apply(following.atPage(index), (long) firstPage + index);
     }
 }

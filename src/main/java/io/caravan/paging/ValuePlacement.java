@@ -9,13 +9,15 @@ import io.caravan.request.PageRequest;
 /**
  * Where a paging value (page number, offset, cursor, token) goes in the next request: a query
  * parameter ({@code page} or {@code query:page}), a header ({@code header:X-Cursor}) or a field of the
- * JSON body, nested with dots ({@code body:paging.start_cursor}).
+ * JSON body, nested with dots ({@code body:paging.start_cursor}). A bound (a high-water mark, a
+ * slice's start) may also replace a placeholder in the URL's path ({@code path:since} fills
+ * {@code {since}}); paging values cannot, as the next page would have no placeholder left.
  */
 public final class ValuePlacement {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private enum Kind { QUERY, HEADER, BODY }
+    private enum Kind { QUERY, HEADER, BODY, PATH }
 
     private final Kind kind;
     private final String name;
@@ -35,13 +37,24 @@ public final class ValuePlacement {
             case "query" -> Kind.QUERY;
             case "header" -> Kind.HEADER;
             case "body" -> Kind.BODY;
-            default -> throw new IllegalArgumentException("paging value placement '" + spec
-                    + "': use a name, query:name, header:Name or body:field.path");
+            case "path" -> Kind.PATH;
+            default -> throw new IllegalArgumentException("value placement '" + spec
+                    + "': use a name, query:name, header:Name, body:field.path or path:placeholder");
         };
         if (name.isBlank()) {
             throw new IllegalArgumentException("paging value placement '" + spec + "' has no name");
         }
         return new ValuePlacement(kind, name);
+    }
+
+    /** Parses a paging value's placement: as {@link #parse}, but not into the path. */
+    public static ValuePlacement parsePaging(String spec) {
+        ValuePlacement placement = parse(spec);
+        if (placement.kind == Kind.PATH) {
+            throw new IllegalArgumentException("paging value placement '" + spec
+                    + "': a paging value cannot go into the path; use a name, query:name, header:Name or body:field.path");
+        }
+        return placement;
     }
 
     /**
@@ -53,8 +66,17 @@ public final class ValuePlacement {
             case QUERY -> request.withQueryParam(name, value.toString());
             case HEADER -> request.withHeader(name, value.toString());
             case BODY -> request.withBody(withField(request.body(), value));
+            case PATH -> request.to(request.method(), inPath(request.url(), value));
         };
         return placed.withToken(value.toString());
+    }
+
+    private String inPath(String url, Object value) {
+        String placeholder = "{" + name + "}";
+        if (!url.contains(placeholder)) {
+            throw new IllegalArgumentException("the URL has no " + placeholder + " for the value placed at path:" + name);
+        }
+        return url.replace(placeholder, PageRequest.encode(value.toString()));
     }
 
     private String withField(String body, Object value) {

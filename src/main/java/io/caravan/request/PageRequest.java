@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
@@ -69,6 +70,11 @@ public record PageRequest(String method, String url, Map<String, String> query, 
         return new PageRequest(method, url, query, headers, body, pageIndex + 1, token);
     }
 
+    /** The same request, counted as the page at {@code index}. */
+    public PageRequest atPage(int index) {
+        return new PageRequest(method, url, query, headers, body, index, token);
+    }
+
     /** What identifies the request on the wire, whatever page it is counted as: to detect a repeat. */
     public String fingerprint() {
         return method + " " + uri() + "\n" + headers + "\n" + (body == null ? "" : body);
@@ -115,8 +121,13 @@ public record PageRequest(String method, String url, Map<String, String> query, 
 
     /** Scheme, host and port of the URL: the origin every page of a source must stay on. */
     public String origin() {
-        URI uri = URI.create(baseUrl());
-        return uri.getScheme() + "://" + uri.getRawAuthority();
+        // Read by hand, not by URI: a path may still hold a {placeholder} for a bound.
+        int authority = url.indexOf("://") + 3;
+        int end = authority;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        return url.substring(0, end).toLowerCase(Locale.ROOT);
     }
 
     private static String nameOf(String pair) {
@@ -125,7 +136,7 @@ public record PageRequest(String method, String url, Map<String, String> query, 
     }
 
     /** Percent-encodes a query component (spaces as %20, so '+' in an opaque cursor survives as %2B). */
-    static String encode(String value) {
+    public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 

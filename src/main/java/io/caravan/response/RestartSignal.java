@@ -3,9 +3,10 @@ package io.caravan.response;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
 /**
- * The answer by which an API says its pagination session is gone (an expired or invalid cursor):
- * an HTTP status, and optionally text its body contains, configured as {@code status[:text]}, e.g.
- * {@code 400:cursor expired}. Such a failure restarts the pass instead of failing the run.
+ * An answer by which an API signals something other than a failure: its pagination session is gone
+ * (an expired cursor: the pass restarts) or a query went past its result window (the slice is split).
+ * An HTTP status, and optionally text its body contains, configured as {@code status[:text]}, e.g.
+ * {@code 400:cursor expired}.
  */
 public final class RestartSignal {
 
@@ -20,8 +21,8 @@ public final class RestartSignal {
         this.text = text;
     }
 
-    /** Parses {@code status[:text]}; blank means {@link #NONE}. */
-    public static RestartSignal parse(String spec) {
+    /** Parses {@code status[:text]}, the value of the parameter {@code name}; blank means {@link #NONE}. */
+    public static RestartSignal parse(String name, String spec) {
         if (spec == null || spec.isBlank()) {
             return NONE;
         }
@@ -31,7 +32,7 @@ public final class RestartSignal {
             int status = Integer.parseInt(colon < 0 ? trimmed : trimmed.substring(0, colon).trim());
             return new RestartSignal(status, colon < 0 ? null : trimmed.substring(colon + 1).trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("restartOn '" + spec + "': use an HTTP status, optionally with"
+            throw new IllegalArgumentException(name + " '" + spec + "': use an HTTP status, optionally with"
                     + " text of the body, e.g. 400:cursor expired");
         }
     }

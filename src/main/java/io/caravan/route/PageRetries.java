@@ -62,7 +62,7 @@ public final class PageRetries {
         Object failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT);
         SourceRun run = SourceRun.of(exchange);
         if (settings.restartOn().matches(failure)) {
-            boolean restarted = run.restartPass(settings.paginator().first(settings.first()));
+            boolean restarted = run.restartPass(run.session().first());
             if (restarted && settings.checkpoints()) {
                 // Pages this run landed may come again: they are not delivered twice.
                 run.landedEarlier(landedPages.get());

@@ -10,6 +10,10 @@ import org.apache.camel.model.FilterDefinition;
 import org.apache.camel.model.LoopDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
+import org.apache.camel.model.SplitDefinition;
+import org.apache.camel.processor.aggregate.UseOriginalAggregationStrategy;
+import io.caravan.run.PassRun;
+import java.util.concurrent.ExecutorService;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.spi.Policy;
 import org.apache.camel.support.ExpressionAdapter;
@@ -20,12 +24,15 @@ import org.apache.camel.support.ExpressionAdapter;
  * or from Java with {@code TemplatedRouteBuilder}.
  *
  * <pre>
- * trigger -> start or resume the run at its checkpoint -> loopDoWhile(next request)
- *   -> camel-http (retried at the node for 429 / 5xx / I/O)
- *   -> read page (records + next request) -> split -> idempotent consumer on the key -> batch
- *        -> batch full: flush
- *   -> page end, when the flush policy says so or the pages ran out: flush
- * -> stopped by a shutdown: flush -> summary
+ * trigger -> plan the run: resume the open pass's sessions, or a new pass from the high-water mark
+ * -> loopDoWhile(sessions pending) -> split(sessions, concurrency) -> open the session at its checkpoint
+ *   -> loopDoWhile(next request)
+ *     -> fetch route: host budget -> camel-http (retried at the node for 429 / 5xx / I/O)
+ *     -> read page (records + next request; the first page may hand the rest to page ranges)
+ *     -> the page's rows a batch at a time: idempotent check on the key -> batch full: flush
+ *     -> page end, when the flush policy says so or the pages ran out: flush
+ *   -> stopped by a shutdown: flush -> the session ends (a slice past the result window: split in two)
+ * -> summary
  *
  * flush = one transaction { sink <- batch; landed pages + checkpoint }
  * </pre>
@@ -119,6 +126,22 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             .templateParameter("allowedOrigins", "", "Other origins next pages may be on, comma-separated (no credentials go there)")
             .templateParameter("maxConcurrentRequests", "0", "The most requests in flight to the API host at once (0: no limit)")
             .templateParameter("maxWaitSeconds", "300", "The longest wait for a rate limit; a longer one fails the run")
+            .templateParameter("incrementalField", "", "Incremental: JSONPath in a record of its high-water mark (updated_at, an id)")
+            .templateParameter("incrementalParam", "since", "Incremental: where the bound goes (query name, header:N, body:path, path:placeholder)")
+            .templateParameter("lookback", "", "Incremental: how far before the mark a pass starts (ISO-8601 duration; a number for ids)")
+            .templateParameter("incrementalStart", "", "Incremental: the bound of the first pass (blank: everything)")
+            .templateParameter("newestFirst", "false", "Incremental: the API returns newest first; stop at records older than the bound")
+            .templateParameter("timeFormat", "iso", "How time bounds are written: iso, epochSeconds, epochMillis or date")
+            .templateParameter("sliceFrom", "", "Backfill: the range's start (ISO-8601 instant or date, or a number)")
+            .templateParameter("sliceUntil", "", "Backfill: the range's end, exclusive (default: when the pass starts)")
+            .templateParameter("sliceStep", "", "Backfill: the length of a slice (ISO-8601 duration, e.g. P1D; a number for ids)")
+            .templateParameter("sliceMinStep", "", "Backfill: the shortest slice a split makes (default: 1 ms, or 1)")
+            .templateParameter("sliceStartParam", "since", "Backfill: where a slice's start goes")
+            .templateParameter("sliceEndParam", "until", "Backfill: where a slice's end goes")
+            .templateParameter("resultWindow", "0", "Backfill: the most records the API pages through in one query (0: no limit)")
+            .templateParameter("resultWindowError", "", "Backfill: the answer refusing a page past the window (status[:body text])")
+            .templateParameter("parallelPages", "false", "Fetch the pages after the first in parallel ranges (pageNumber, offset)")
+            .templateParameter("concurrency", "1", "Sessions (slices, page ranges) fetched at once, within the host's budget")
             .templateParameter("connectTimeoutMs", "10000", "HTTP connect timeout")
             .templateParameter("readTimeoutMs", "30000", "HTTP response timeout")
             .configure(rtc -> {
@@ -129,6 +152,10 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
                 PaginatedSource source = new PaginatedSource(settings, rtc.getCamelContext());
                 rtc.bind("caravanTx", Policy.class, source.flushTransaction());
                 rtc.bind("caravanStart", Processor.class, (Processor) source::startExclusive);
+                rtc.bind("caravanOpenSession", Processor.class, (Processor) source::openSession);
+                rtc.bind("caravanCloseSession", Processor.class, (Processor) source::closeSession);
+                rtc.bind("caravanSessions", ExecutorService.class, rtc.getCamelContext().getExecutorServiceManager()
+                        .newFixedThreadPool(source, "caravan-" + settings.source(), settings.concurrency()));
                 rtc.bind("caravanSendNext", Processor.class, (Processor) source::sendNext);
                 rtc.bind("caravanReadPage", Processor.class, (Processor) source::readPage);
                 rtc.bind("caravanFillBatch", Processor.class, (Processor) source::fillBatch);
@@ -143,7 +170,9 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             });
         RouteDefinition route = template.from("{{trigger}}");
         route.onException(HttpOperationFailedException.class, IOException.class, BadResponseException.class)
-                .onWhen(exchange -> PaginatedSource.of(exchange) != null && PaginatedSource.of(exchange).retries().retryable(exchange))
+                // Only a session's request is retried (a run's failure, raised after its sessions, is not).
+                .onWhen(exchange -> exchange.getProperty(SourceRun.PROPERTY) != null
+                        && PaginatedSource.of(exchange).retries().retryable(exchange))
                 .maximumRedeliveries("{{maxRetries}}").redeliveryDelay("{{retryDelayMs}}")
                 .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(30_000)
                 // Jitter: each backoff varies by ±15 %, so clients failing together do not retry together.
@@ -158,7 +187,18 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
                 .process("{{caravanFail}}")
             .end();
         route.process("{{caravanStart}}");
-        LoopDefinition pages = route.loopDoWhile(exchange -> SourceRun.of(exchange).hasNext()).breakOnShutdown();
+        // Rounds of sessions: those planned, then those a round spawned (halves of a slice past the result window).
+        LoopDefinition rounds = route.loopDoWhile(exchange -> PassRun.of(exchange).hasPending()).breakOnShutdown();
+        // Each session (the source's own, a slice, a page range) on its own exchange, several at once;
+        // one that fails is recorded and the others go on.
+        SplitDefinition sessions = rounds.split(new ExpressionAdapter() {
+            @Override
+            public Object evaluate(Exchange exchange) {
+                return PassRun.of(exchange).takePending();
+            }
+        }, new UseOriginalAggregationStrategy(false)).parallelProcessing().executorService("{{caravanSessions}}");
+        sessions.process("{{caravanOpenSession}}");
+        LoopDefinition pages = sessions.loopDoWhile(exchange -> SourceRun.of(exchange).hasNext()).breakOnShutdown();
         // A rate limit's budget spent: wait for its window to reset before the next request.
         pages.delay(new ExpressionAdapter() {
             @Override
@@ -175,8 +215,9 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
         flush(pageRows.filter(exchange -> SourceRun.of(exchange).flushDueInPage()));
         pages.process("{{caravanPageDone}}");
         flush(pages.filter(exchange -> SourceRun.of(exchange).flushDueAtPageEnd()));
-        // A run stopped by a shutdown lands what it fetched before it ends.
-        flush(route.filter(exchange -> SourceRun.of(exchange).hasUnlanded()));
+        // A session stopped by a shutdown lands what it fetched before it ends.
+        flush(sessions.filter(exchange -> SourceRun.of(exchange).hasUnlanded()));
+        sessions.process("{{caravanCloseSession}}");
         route.process("{{caravanFinish}}");
 
         FetchRoute.defineIn(this);

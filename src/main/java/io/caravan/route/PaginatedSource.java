@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.caravan.load.BatchTransaction;
 import io.caravan.paging.Page;
+import io.caravan.plan.Backfill;
+import io.caravan.plan.ParallelPages;
+import io.caravan.plan.ResultWindowExceeded;
+import io.caravan.plan.Session;
 import io.caravan.records.RecordRows;
 import io.caravan.records.SeenKeys;
 import io.caravan.request.Credentials;
@@ -13,6 +17,7 @@ import io.caravan.request.HttpRequestPreparer;
 import io.caravan.request.PageRequest;
 import io.caravan.run.FailureMessage;
 import io.caravan.run.Flush;
+import io.caravan.run.PassRun;
 import io.caravan.run.RedactedFailure;
 import io.caravan.run.RunObserver;
 import io.caravan.run.RunSummary;
@@ -56,6 +61,8 @@ public final class PaginatedSource {
     private static final Logger LOG = LoggerFactory.getLogger(PaginatedSource.class);
     private static final String FLUSH = "CaravanFlush";
     private static final String PROPERTY = "CaravanSource";
+    /** Exchange property holding the bound a session's records are requested from (a newest-first feed stops past it). */
+    private static final String BOUND = "CaravanBound";
     /** Exchange property holding the endpoint every request of the run is sent to. */
     public static final String HTTP_ENDPOINT = "CaravanHttpEndpoint";
     /** Requests per second an adaptive budget starts at when no rate is given. */
@@ -84,6 +91,7 @@ public final class PaginatedSource {
     private final HostBudget budget;
     private final AtomicBoolean running = new AtomicBoolean();
     private final PageRetries retries;
+    private final PassPlanner planner;
     private volatile CheckpointStore store;
     private volatile LandedPages landedPages;
     private volatile boolean failedPagesPending;
@@ -99,6 +107,7 @@ public final class PaginatedSource {
         this.seenKeys = new SeenKeys(settings.dedupeWindow());
         this.rows = new RecordRows(settings.source(), settings.key(), settings.layout(), mapper);
         this.transaction = new BatchTransaction(() -> dataSource(context));
+        this.planner = new PassPlanner(settings);
     }
 
     /** The source running on {@code exchange} (set when its run starts). */
@@ -157,16 +166,14 @@ public final class PaginatedSource {
         try {
             start(exchange);
         } catch (Exception e) {
-            if (exchange.getProperty(SourceRun.PROPERTY) == null) {
-                running.set(false);
-            }
+            running.set(false);
             throw e;
         }
     }
 
     /**
-     * Starts a run: at the source's checkpoint when its last pass did not complete, else at the
-     * first request with the pass's landed pages forgotten; the landing table exists.
+     * Starts a run: plans its sessions (resuming the pass an earlier run left open, or a new pass from
+     * the high-water mark) and makes sure the landing table exists.
      */
     public void start(Exchange exchange) throws Exception {
         exchange.setProperty(PROPERTY, this);
@@ -175,29 +182,72 @@ public final class PaginatedSource {
         // Created now, not after the host's budget let the first request go: it must go at once.
         exchange.getContext().getEndpoint(endpoint);
         seenKeys.clear();
-        Checkpoint from = new Checkpoint(settings.source(), RunStatus.RUNNING,
-                settings.paginator().first(settings.first()), 0, null, null, 0, 0, null, Instant.now());
-        exchange.setProperty(SourceRun.PROPERTY, run(from));
+        PassRun pass;
         if (settings.checkpoints()) {
             CheckpointStore checkpoints = store(exchange.getContext());
-            Optional<Checkpoint> saved = checkpoints.load(settings.source());
-            Set<String> landedEarlier = Set.of();
-            if (saved.isPresent() && saved.get().resumable()) {
-                from = saved.get().ended(RunStatus.RUNNING, null);
-                landedEarlier = landedPages.keys();
-                LOG.info("{}: resuming at page {} ({} records landed in this pass)", settings.source(),
-                        from.next().pageIndex() + 1, from.records());
-            } else {
-                landedPages.clear();
-            }
-            checkpoints.save(from);
+            PassRun[] planned = new PassRun[1];
+            transaction.separately(() -> planned[0] = planner.plan(checkpoints, landedPages));
+            pass = planned[0];
             failedPagesPending = !checkpoints.failedPages().of(settings.source()).isEmpty();
-            SourceRun run = run(from);
-            run.landedEarlier(landedEarlier);
-            exchange.setProperty(SourceRun.PROPERTY, run);
+        } else {
+            pass = planner.planStateless();
         }
         if (settings.table() != null) {
             settings.table().upsertSql(dataSource(exchange.getContext()));
+        }
+        exchange.setProperty(PassRun.PROPERTY, pass);
+    }
+
+    /** Starts a run of the source's own session on {@code exchange} itself (the Kamelet: no sessions beside it). */
+    public void startSingle(Exchange exchange) throws Exception {
+        start(exchange);
+        exchange.getMessage().setBody(PassRun.of(exchange).takePending().get(0));
+        openSession(exchange);
+    }
+
+    /**
+     * Opens the session in the body: at its checkpoint when one is left open, else at its first
+     * request; the run of its pages is put on the exchange.
+     */
+    public void openSession(Exchange exchange) throws Exception {
+        Session session = exchange.getMessage().getMandatoryBody(Session.class);
+        PassRun pass = PassRun.of(exchange);
+        String mark = session.own() && settings.checkpoints() ? store.load(session.name())
+                .map(Checkpoint::highWaterMark).orElse(null) : null;
+        Checkpoint from = PassPlanner.fresh(session, mark);
+        if (settings.checkpoints()) {
+            Optional<Checkpoint> saved = store.load(session.name());
+            if (saved.isPresent() && saved.get().resumable()) {
+                from = saved.get().ended(RunStatus.RUNNING, null);
+                if (from.pages() > 0 || from.pageRecordsDone() > 0) {
+                    LOG.info("{}: resuming {}at page {} ({} records landed in this pass)", settings.source(),
+                            session.own() ? "" : session.describe() + " ", from.next().pageIndex() + 1, from.records());
+                }
+            }
+            store.save(from);
+        }
+        SourceRun run = run(from);
+        run.session(session);
+        run.landedEarlier(pass.landedEarlier());
+        if (settings.incremental() != null) {
+            run.trackMarks(settings.incremental().axis());
+        }
+        exchange.setProperty(SourceRun.PROPERTY, run);
+        exchange.setProperty(BOUND, settings.incremental() == null || !session.own() ? null
+                : settings.incremental().bound(from.highWaterMark()));
+    }
+
+    /** The session read its last page, or was stopped by a shutdown with what it fetched committed. */
+    public void closeSession(Exchange exchange) {
+        SourceRun run = SourceRun.of(exchange);
+        RunSummary summary = run.summary(null, 0);
+        if (summary.stopped()) {
+            if (settings.checkpoints()) {
+                store.save(run.committed().ended(RunStatus.STOPPED, null));
+            }
+            PassRun.of(exchange).stopped(summary);
+        } else {
+            PassRun.of(exchange).completed(run.session(), summary, run.spawned(), run.collected());
         }
     }
 
@@ -252,14 +302,55 @@ public final class PaginatedSource {
         if (endsWithoutRecords) {
             stop = Optional.of("no records path in the page");
         }
+        Long bound = exchange.getProperty(BOUND, Long.class);
+        if (stop.isEmpty() && settings.incremental() != null && settings.incremental().reachedOlder(records, bound)) {
+            stop = Optional.of("records older than the high-water mark");
+        }
         Optional<PageRequest> next = stop.isPresent() ? Optional.empty()
                 : settings.paginator().next(page, settings.following().base(page.request()));
+        next = handOver(run, body, next);
+        checkWindow(run, body, next.isPresent());
         run.advance(next);
+        if (settings.incremental() != null) {
+            run.pageNewest(settings.incremental().newest(records));
+        }
         String pageKey = settings.checkpoints() ? RequestJson.pageKey(run.currentFingerprint()) : null;
         // The response headers are read; dropping them spares every split copy of the page.
         exchange.getMessage().getHeaders().clear();
         run.pageRows(pageKey, rows.rows(records));
         exchange.getMessage().setBody(run.pageRowsLeft());
+    }
+
+    /**
+     * After the first page of a pass whose pages are addressed directly and counted by the API, the
+     * rest is handed to page ranges fetched in parallel: this session ends with this page.
+     */
+    private Optional<PageRequest> handOver(SourceRun run, JsonNode body, Optional<PageRequest> next) {
+        ParallelPages parallel = settings.parallelPages();
+        if (parallel == null || next.isEmpty() || !run.session().own() || run.current().pageIndex() != 0) {
+            return next;
+        }
+        long total = parallel.total(body);
+        if (total < 2) {
+            return next;
+        }
+        run.spawn(parallel.sessions(settings.source(), next.get(), total));
+        LOG.info("{}: {} pages; fetching pages 2..{} as {} ranges, {} at once", settings.source(), total, total,
+                run.spawnedCount(), settings.concurrency());
+        return Optional.empty();
+    }
+
+    /** A slice that holds more than the API's result window is not paged further: it is split. */
+    private void checkWindow(SourceRun run, JsonNode body, boolean morePages) {
+        Backfill backfill = settings.backfill();
+        if (backfill == null || run.session().slice() == null) {
+            return;
+        }
+        Long total = backfill.total(body);
+        if (backfill.beyondWindow(run.passRecords(), total, morePages)) {
+            throw new ResultWindowExceeded("the slice holds more than the result window of " + backfill.resultWindow()
+                    + " records" + (total == null ? "" : " (" + total + ")"));
+        }
     }
 
     /**
@@ -317,6 +408,9 @@ public final class PaginatedSource {
             store.failedPages().resolve(settings.source(), flush.pageKeys());
         }
         store.save(flush.checkpoint());
+        for (Session spawned : flush.spawned()) {
+            store.save(PassPlanner.fresh(spawned, null));
+        }
     }
 
     /** The batch's transaction committed. */
@@ -325,55 +419,126 @@ public final class PaginatedSource {
     }
 
     /**
-     * The run ended without failing: every page read, or stopped early by a shutdown with what it
-     * fetched committed. Its summary is logged and given to every {@link RunObserver}; in collect
-     * mode the body is the list of every record.
+     * The run ended: every session read its last page, failed, or was stopped by a shutdown with what
+     * it fetched committed. Its summary is logged and given to every {@link RunObserver}; in collect
+     * mode the body is the list of every record. When a session failed, so does the run, with the
+     * failure naming the source, the session, the page and the cause.
      */
     public void finish(Exchange exchange) {
-        SourceRun run = SourceRun.of(exchange);
+        PassRun pass = PassRun.of(exchange);
         if (settings.collects()) {
             exchange.getMessage().getHeaders().clear();
-            exchange.getMessage().setBody(run.collected());
+            exchange.getMessage().setBody(pass.collected());
         }
-        RunSummary summary = run.summary(null, seenKeys.repeats());
-        if (settings.checkpoints() && summary.stopped()) {
-            store.save(run.committed().ended(RunStatus.STOPPED, null));
+        RunSummary summary = pass.summary(seenKeys.repeats());
+        SourceFailedException failure = pass.failure();
+        if (settings.checkpoints() && pass.several()) {
+            RunStatus status = failure != null ? RunStatus.FAILED : pass.complete() ? RunStatus.COMPLETED : RunStatus.STOPPED;
+            try {
+                transaction.separately(() -> planner.endPass(store, status, failure == null ? null : failure.getMessage()));
+            } catch (RuntimeException e) {
+                LOG.warn("{}: could not record how the pass ended: {}", settings.source(),
+                        settings.credentials().redact(FailureMessage.causeOf(e)));
+            }
+        }
+        if (failure != null && pass.several()) {
+            LOG.error(failure.getMessage());
         }
         publish(exchange, summary);
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /**
-     * The run failed: the exception that propagates is replaced by one naming the source, the page
-     * and the cause; the failure is recorded in the checkpoint (and a page that failed in the
-     * failed-pages ledger) once any open transaction has rolled back, and the summary is published.
+     * A step failed. In a session: the exception that propagates is replaced by one naming the source,
+     * the session, the page and the cause; the failure is recorded in the session's checkpoint (and a
+     * page that failed in the failed-pages ledger) once any open transaction has rolled back, and the
+     * other sessions go on. A slice past the API's result window is split instead. Outside a session
+     * (planning the run): the run fails at once.
      */
     public void fail(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         SourceFailedException reported = ObjectHelper.getException(SourceFailedException.class, cause);
         if (reported != null) {
-            // Already reported where it happened (inside the split): propagate that one, unwrapped.
+            // Already reported where it happened (in a session): propagate that one, unwrapped.
             exchange.setProperty(Exchange.EXCEPTION_CAUGHT, reported);
             return;
         }
         SourceRun run = exchange.getProperty(SourceRun.PROPERTY, SourceRun.class);
-        if (run == null || !run.markFailed()) {
+        if (run == null) {
+            failRun(exchange, cause);
+            return;
+        }
+        if (!run.markFailed()) {
+            return;
+        }
+        if (splitSlice(exchange, run, cause)) {
             return;
         }
         Credentials credentials = settings.credentials();
+        Session session = run.session();
         String message = credentials.redact(
-                FailureMessage.failureMessage(settings.source(), run.current(), run.flushing(), cause)
+                FailureMessage.failureMessage(settings.source(), session.describe(), run.current(), run.flushing(), cause)
                 + (run.retryRefusal() == null ? "" : "; " + run.retryRefusal()));
-        exchange.setProperty(Exchange.EXCEPTION_CAUGHT,
-                new SourceFailedException(message, RedactedFailure.of(cause, credentials::redact)));
+        SourceFailedException failure = new SourceFailedException(message, RedactedFailure.of(cause, credentials::redact));
+        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, failure);
         LOG.error(message);
-        RunSummary summary = run.summary(credentials.redact(FailureMessage.causeOf(cause)), seenKeys.repeats());
+        RunSummary summary = run.summary(credentials.redact(FailureMessage.causeOf(cause)), 0);
         PageRequest failedPage = run.flushing() ? null : run.current();
+        PassRun pass = PassRun.of(exchange);
         BatchTransaction.afterCurrent(() -> {
             if (settings.checkpoints() && store != null) {
                 recordFailure(run.committed().ended(RunStatus.FAILED, message), failedPage, cause);
             }
-            publish(exchange, summary);
+            pass.failed(summary, failure);
         });
+    }
+
+    /**
+     * A slice answered that it holds more than the API's result window: its two halves replace it (in
+     * the checkpoints, in one transaction) and are fetched in the next round. False when this is not
+     * that answer, or the slice is already at its minimum step.
+     */
+    private boolean splitSlice(Exchange exchange, SourceRun run, Exception cause) {
+        Session slice = run.session();
+        boolean beyondWindow = ObjectHelper.getException(ResultWindowExceeded.class, cause) != null
+                || settings.backfill() != null && settings.backfill().windowError().matches(cause);
+        if (!beyondWindow || slice.slice() == null) {
+            return false;
+        }
+        List<Session> halves = planner.halves(slice);
+        if (halves.isEmpty()) {
+            run.refuseRetry("the slice is at its minimum step (sliceMinStep) and still holds more than the result window");
+            return false;
+        }
+        PassRun pass = PassRun.of(exchange);
+        RunSummary summary = run.summary(null, 0);
+        BatchTransaction.afterCurrent(() -> {
+            if (settings.checkpoints() && store != null) {
+                transaction.separately(() -> {
+                    store.forget(slice.name());
+                    halves.forEach(half -> store.save(PassPlanner.fresh(half, null)));
+                });
+            }
+            pass.split(slice, summary, halves);
+        });
+        return true;
+    }
+
+    /** The run failed outside its sessions (while planning it): reported at once. */
+    private void failRun(Exchange exchange, Exception cause) {
+        String message = settings.credentials().redact(
+                "source '" + settings.source() + "' failed before its first page: " + FailureMessage.causeOf(cause));
+        exchange.setProperty(Exchange.EXCEPTION_CAUGHT,
+                new SourceFailedException(message, RedactedFailure.of(cause, settings.credentials()::redact)));
+        LOG.error(message);
+        PassRun pass = exchange.getProperty(PassRun.PROPERTY, PassRun.class);
+        RunSummary summary = pass == null ? new PassRun(settings.source(), Set.of(), "sessions").summary(0)
+                : pass.summary(seenKeys.repeats());
+        publish(exchange, new RunSummary(summary.source(), FailureMessage.causeOf(cause), false, 0, summary.pages(),
+                summary.recordsReceived(), summary.shiftedRecords(), summary.resumeSkipped(), summary.pagesAlreadyLanded(),
+                summary.recordsLoaded(), summary.retries(), summary.elapsed(), summary.sessions()));
     }
 
     /** A page is fully handled: it joins the batch (in stream mode), the collect cap is checked, progress reported. */

@@ -2,6 +2,7 @@ package io.caravan.route;
 
 import io.caravan.load.JdbcLandingTable;
 import io.caravan.load.SqlNames;
+import io.caravan.paging.AddressedPaginator;
 import io.caravan.paging.BodyCursorPaginator;
 import io.caravan.paging.FollowingPages;
 import io.caravan.paging.HeaderTokenPaginator;
@@ -16,6 +17,12 @@ import io.caravan.paging.StopConditions;
 import io.caravan.paging.TemplatedPaginator;
 import io.caravan.paging.TimeWindowPaginator;
 import io.caravan.paging.ValuePlacement;
+import io.caravan.plan.Axis;
+import io.caravan.plan.Backfill;
+import io.caravan.plan.BoundFormat;
+import io.caravan.plan.Incremental;
+import io.caravan.plan.ParallelPages;
+import io.caravan.records.JsonPaths;
 import io.caravan.records.RecordKey;
 import io.caravan.records.RecordSelector;
 import io.caravan.records.RowLayout;
@@ -71,6 +78,10 @@ import org.apache.camel.CamelContext;
  * @param otherOrigins origins besides the first URL's that next pages may be on (credentials never go there)
  * @param httpOptions  the camel-http endpoint options of every request (timeouts; the body as the raw stream,
  *                     so its size is limited while it is read)
+ * @param incremental  the high-water mark and the bound each pass requests from, or {@code null}
+ * @param backfill     the range walked as slices, or {@code null}
+ * @param parallelPages how the pages after the first are fetched in parallel ranges, or {@code null}
+ * @param concurrency  the most sessions (slices, page ranges) fetched at once
  */
 public record SourceSettings(String source, PageRequest first, Paginator paginator, StopConditions stops,
         FollowingPages following, RecordSelector selector, RecordKey key, int maxPages, boolean stopOnRepeat,
@@ -78,7 +89,7 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
         boolean checkpoints, int collectMax, Credentials credentials, ResponseReader reader,
         boolean stopOnMissingRecords, RestartSignal restartOn, RateLimitSignals rateLimits, Duration maxWait,
         int requestsPerSecond, boolean adaptiveRate, int maxConcurrentRequests, Set<String> otherOrigins,
-        String httpOptions) {
+        String httpOptions, Incremental incremental, Backfill backfill, ParallelPages parallelPages, int concurrency) {
 
     /** Whether the run returns all records to its caller instead of streaming them to the sink. */
     public boolean collects() {
@@ -107,7 +118,9 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
         String table = param.apply("table");
         RowLayout layout = RowLayout.parse(param.apply("updatedAtPath"), param.apply("columns"), SqlNames::column);
         int collectMax = collectMax(param);
-        return new SourceSettings(required(param, "source"), first, paginator(style, param, context, first),
+        Paginator paginator = paginator(style, param, context, first);
+        int concurrency = positive(param, "concurrency");
+        return new SourceSettings(required(param, "source"), first, paginator,
                 stops(style, param),
                 new FollowingPages(isBlank(param.apply("nextPagesUrl")) ? null
                         : first.uri().resolve(param.apply("nextPagesUrl").trim()).toString(), param.apply("nextPagesMethod"),
@@ -127,7 +140,7 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
                 SecretsInUse.register(credentials(param)),
                 new ResponseReader(positive(param, "maxResponseBytes"), positive(param, "maxJsonDepth")),
                 onMissingRecords(param.apply("onMissingRecords")),
-                RestartSignal.parse(param.apply("restartOn")),
+                RestartSignal.parse("restartOn", param.apply("restartOn")),
                 new RateLimitSignals(Set.copyOf(list(required(param, "rateLimitStatuses")).stream().map(Integer::valueOf).toList()),
                         required(param, "rateLimitRemainingHeader"), required(param, "rateLimitResetHeader"),
                         (int) count(param, "rateLimitReserve")),
@@ -137,7 +150,60 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
                 (int) count(param, "maxConcurrentRequests"),
                 origins(param.apply("allowedOrigins")),
                 "connectTimeout=" + positive(param, "connectTimeoutMs") + "&responseTimeout="
-                        + positive(param, "readTimeoutMs") + "&disableStreamCache=true");
+                        + positive(param, "readTimeoutMs") + "&disableStreamCache=true",
+                incremental(param), backfill(param), parallelPages(param, paginator, concurrency), concurrency);
+    }
+
+    private static Incremental incremental(Function<String, String> param) {
+        String field = param.apply("incrementalField");
+        if (isBlank(field)) {
+            return null;
+        }
+        String lookback = isBlank(param.apply("lookback")) ? "PT0S" : param.apply("lookback").trim();
+        Axis axis = Axis.ofLength(lookback);
+        String start = param.apply("incrementalStart");
+        String placement = param.apply("incrementalParam");
+        return new Incremental(JsonPaths.compile(field.trim()), axis, isBlank(placement) ? null : ValuePlacement.parse(placement),
+                BoundFormat.parse(param.apply("timeFormat")), axis.length(lookback),
+                isBlank(start) ? null : axis.parse(start), Boolean.parseBoolean(param.apply("newestFirst")));
+    }
+
+    private static Backfill backfill(Function<String, String> param) {
+        String step = param.apply("sliceStep");
+        if (isBlank(step)) {
+            return null;
+        }
+        Axis axis = Axis.ofLength(step);
+        long length = axis.length(step);
+        if (length < 1) {
+            throw new IllegalArgumentException("sliceStep '" + step + "' must be longer than zero");
+        }
+        String minStep = param.apply("sliceMinStep");
+        String until = param.apply("sliceUntil");
+        return new Backfill(axis, axis.parse(required(param, "sliceFrom")), isBlank(until) ? null : axis.parse(until),
+                length, isBlank(minStep) ? 1 : axis.length(minStep),
+                ValuePlacement.parse(required(param, "sliceStartParam")), ValuePlacement.parse(required(param, "sliceEndParam")),
+                BoundFormat.parse(param.apply("timeFormat")), count(param, "resultWindow"),
+                RestartSignal.parse("resultWindowError", param.apply("resultWindowError")),
+                isBlank(param.apply("totalRecordsPath")) ? null : JsonPaths.compile(param.apply("totalRecordsPath").trim()));
+    }
+
+    private static ParallelPages parallelPages(Function<String, String> param, Paginator paginator, int concurrency) {
+        if (!Boolean.parseBoolean(param.apply("parallelPages"))) {
+            return null;
+        }
+        if (!(paginator instanceof AddressedPaginator addressed)) {
+            throw new IllegalArgumentException("parallelPages needs pages addressed directly: pagination pageNumber or offset");
+        }
+        String totalPages = param.apply("totalPagesPath");
+        String totalRecords = param.apply("totalRecordsPath");
+        if (isBlank(totalPages) && (isBlank(totalRecords) || isBlank(param.apply("pageSize")))) {
+            throw new IllegalArgumentException("parallelPages needs totalPagesPath, or totalRecordsPath and pageSize,"
+                    + " to know the pages from the first one");
+        }
+        return new ParallelPages(addressed, isBlank(totalPages) ? null : JsonPaths.compile(totalPages.trim()),
+                isBlank(totalRecords) ? null : JsonPaths.compile(totalRecords.trim()),
+                isBlank(param.apply("pageSize")) ? 0 : positive(param, "pageSize"), concurrency * 4);
     }
 
     private static Set<String> origins(String origins) {
@@ -244,7 +310,7 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
     }
 
     private static ValuePlacement placement(Function<String, String> param, String name) {
-        return ValuePlacement.parse(required(param, name));
+        return ValuePlacement.parsePaging(required(param, name));
     }
 
     private static String required(Function<String, String> param, String name) {

@@ -12,14 +12,16 @@ public final class FailureMessage {
     }
 
     /**
-     * "source 'x' failed at page 3 (GET http://…): cause", with "while landing a batch" before the
-     * cause when the sink or the database failed rather than the page.
+     * "source 'x' failed at page 3 (GET http://…): cause", with the session after the source unless
+     * blank ("source 'x' (slice …) failed …"), and "while landing a batch" before the cause when the
+     * sink or the database failed rather than the page.
      */
-    public static String failureMessage(String source, PageRequest request, boolean landing, Throwable cause) {
+    public static String failureMessage(String source, String session, PageRequest request, boolean landing,
+            Throwable cause) {
         String where = request == null ? "before its first page"
                 : "at page " + (request.pageIndex() + 1) + " (" + request.method() + " " + request.uri() + ")";
-        return "source '" + source + "' failed " + where + (landing ? " while landing a batch" : "") + ": "
-                + causeOf(cause);
+        return "source '" + source + "'" + (session.isEmpty() ? "" : " (" + session + ")") + " failed " + where
+                + (landing ? " while landing a batch" : "") + ": " + causeOf(cause);
     }
 
     /** The cause in one line: the HTTP status and an excerpt of the body, or the exception's message. */

@@ -1,5 +1,6 @@
 package io.caravan.run;
 
+import io.caravan.plan.Session;
 import io.caravan.state.Checkpoint;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Map;
  * @param rows       the record rows
  * @param pageKeys   keys of the pages whose last records are in this batch
  * @param checkpoint the checkpoint to commit with the batch
+ * @param spawned    sessions the run handed the rest of its pages to, whose checkpoints commit with the batch
  */
-public record Flush(List<Map<String, Object>> rows, List<String> pageKeys, Checkpoint checkpoint) {
+public record Flush(List<Map<String, Object>> rows, List<String> pageKeys, Checkpoint checkpoint, List<Session> spawned) {
 }

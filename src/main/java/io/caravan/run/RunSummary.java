@@ -18,10 +18,12 @@ import java.time.Duration;
  * @param recordsLoaded      records delivered to the sink
  * @param retries            requests sent again after a retriable failure
  * @param elapsed            wall time of the run
+ * @param sessions           for a run of several sessions (slices, page ranges), how many ended of how
+ *                           many; {@code null} for a run of the source's own session only
  */
 public record RunSummary(String source, String failure, boolean stopped, int resumedAtPage, long pages,
         long recordsReceived, long shiftedRecords, long resumeSkipped, long pagesAlreadyLanded, long recordsLoaded,
-        long retries, Duration elapsed) {
+        long retries, Duration elapsed, String sessions) {
 
     /** Whether the run read every page without failing. */
     public boolean completed() {
@@ -32,8 +34,8 @@ public record RunSummary(String source, String failure, boolean stopped, int res
     public String describe() {
         String outcome = failure != null ? "FAILED: " + failure
                 : stopped ? "stopped (resumes on the next run)" : "completed";
-        StringBuilder line = new StringBuilder(String.format("%s %s: %,d pages, %,d records loaded", source, outcome,
-                pages, recordsLoaded));
+        StringBuilder line = new StringBuilder(String.format("%s %s: %s%,d pages, %,d records loaded", source, outcome,
+                sessions == null ? "" : sessions + ", ", pages, recordsLoaded));
         if (resumedAtPage > 0) {
             line.append(String.format(", resumed at page %,d", resumedAtPage));
         }

@@ -2,6 +2,8 @@ package io.caravan.run;
 
 import io.caravan.paging.Page;
 import io.caravan.paging.PagingTally;
+import io.caravan.plan.Axis;
+import io.caravan.plan.Session;
 import io.caravan.records.RecordRows;
 import io.caravan.request.PageRequest;
 import io.caravan.state.Checkpoint;
@@ -46,6 +48,12 @@ public final class SourceRun {
     private final List<Object> collected = new ArrayList<>();
     private final int resumedAtPage;
     private Set<String> landedEarlier = Set.of();
+    private Session session;
+    private Axis markAxis;
+    private Long pageNewest;
+    private Long batchNewest;
+    private List<Session> spawned = List.of();
+    private boolean spawnCommitted;
 
     private Checkpoint committed;
     private PageRequest current;
@@ -111,6 +119,56 @@ public final class SourceRun {
         landedEarlier = pageKeys;
     }
 
+    /**
+     * The session this run fetches: it restarts its pass at the session's first request, and ends
+     * before the session's end page (a page range).
+     */
+    public void session(Session fetched) {
+        session = fetched;
+    }
+
+    /** The session this run fetches. */
+    public Session session() {
+        return session;
+    }
+
+    /**
+     * Tracks the high-water mark on {@code axis}: the newest value of each page joins the checkpoint's
+     * pass mark once the page landed, and becomes the high-water mark when the source's own session
+     * completes its pass (the mark moves only with the data up to it committed).
+     */
+    public void trackMarks(Axis axis) {
+        markAxis = axis;
+    }
+
+    /** The newest mark among the current page's records, or {@code null}. */
+    public void pageNewest(Long newest) {
+        pageNewest = newest;
+    }
+
+    /**
+     * The rest of the pass is handed to {@code sessions} (page ranges fetched beside each other): this
+     * run ends after the current page, and their checkpoints commit with its last batch.
+     */
+    public void spawn(List<Session> sessions) {
+        spawned = List.copyOf(sessions);
+    }
+
+    /** How many sessions this run hands the rest of its pass to. */
+    public int spawnedCount() {
+        return spawned.size();
+    }
+
+    /** Records of the pass so far, including those before a resume. */
+    public long passRecords() {
+        return tally.passRecords();
+    }
+
+    /** The sessions this run handed the rest of its pass to, once committed. */
+    public List<Session> spawned() {
+        return spawnCommitted ? spawned : List.of();
+    }
+
     /** The run carried by {@code exchange}. */
     public static SourceRun of(Exchange exchange) {
         SourceRun run = exchange.getProperty(PROPERTY, SourceRun.class);
@@ -157,6 +215,9 @@ public final class SourceRun {
      */
     public void advance(Optional<PageRequest> following) {
         PageRequest request = following.orElse(null);
+        if (request != null && session != null && request.pageIndex() >= session.endPage()) {
+            request = null;
+        }
         String fingerprint = request == null ? null : request.fingerprint();
         if (request != null) {
             if (!origins.contains(request.origin())) {
@@ -341,7 +402,11 @@ public final class SourceRun {
         pageOpen = false;
         if (joinsBatch && !landedEarlier.contains(currentPageKey)) {
             pagesInBatch.add(currentPageKey);
+            if (pageNewest != null && (batchNewest == null || pageNewest > batchNewest)) {
+                batchNewest = pageNewest;
+            }
         }
+        pageNewest = null;
         progress.pageDone(tally.pages(), tally.records());
     }
 
@@ -368,7 +433,9 @@ public final class SourceRun {
         } else {
             at = checkpoint(next, 0, null);
         }
-        Flush flush = new Flush(List.copyOf(batch), List.copyOf(pagesInBatch), at);
+        List<Session> handedOver = at == null ? spawned : List.of();
+        Flush flush = new Flush(List.copyOf(batch), List.copyOf(pagesInBatch), at, handedOver);
+        batchNewest = null;
         batch.clear();
         pagesInBatch.clear();
         batchBytes = 0;
@@ -380,6 +447,7 @@ public final class SourceRun {
     public void flushCommitted(Flush flush) {
         recordsLoaded += flush.rows().size();
         committed = flush.checkpoint();
+        spawnCommitted |= !flush.spawned().isEmpty();
         flushing = false;
     }
 
@@ -413,13 +481,31 @@ public final class SourceRun {
         boolean stopped = failure == null && next != null;
         return new RunSummary(source, failure, stopped, resumedAtPage, tally.pages(), tally.records(), duplicates,
                 resumeSkipped, pagesAlreadyLanded, recordsLoaded, retries,
-                Duration.ofNanos(nanoClock.getAsLong() - started));
+                Duration.ofNanos(nanoClock.getAsLong() - started), null);
     }
 
     private Checkpoint checkpoint(PageRequest at, int pageRecordsDone, String pageLastKey) {
         long pages = committed.pages() + pagesInBatch.size();
         long records = committed.records() + batch.size();
+        String highWaterMark = committed.highWaterMark();
+        String passMark = committed.passMark();
+        if (markAxis != null) {
+            passMark = newer(passMark, batchNewest);
+            // The source's own pass complete, and no other session of it left: the data up to the mark has landed.
+            if (at == null && session != null && session.own() && spawned.isEmpty()) {
+                highWaterMark = passMark == null ? highWaterMark
+                        : newer(highWaterMark, markAxis.parse(passMark));
+                passMark = null;
+            }
+        }
         return new Checkpoint(source, at == null ? RunStatus.COMPLETED : RunStatus.RUNNING, at, pageRecordsDone,
-                pageLastKey, committed.highWaterMark(), pages, records, null, Instant.now());
+                pageLastKey, highWaterMark, passMark, pages, records, null, Instant.now());
+    }
+
+    private String newer(String mark, Long value) {
+        if (value == null || mark != null && markAxis.parse(mark) >= value) {
+            return mark;
+        }
+        return markAxis.label(value);
     }
 }

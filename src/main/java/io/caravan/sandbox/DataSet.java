@@ -3,12 +3,21 @@ package io.caravan.sandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 /**
  * A deterministic generated data set: {@code size} records with ids 1..size, the same for the
- * same seed. Each record is serialised once, so serving a page is a copy of bytes.
+ * same seed. Each record is serialised once, so serving a page is a copy of bytes. A data set can
+ * change (records edited or added, each at a given time: a new data set, the old one untouched) and
+ * be viewed through a time range, in update order (the {@code since} / {@code until} filters).
  */
 public final class DataSet {
 
@@ -18,8 +27,12 @@ public final class DataSet {
         "café", "naïve", "東京", "emoji 🚐", "<tag>", "&amp;", "50%", "a+b=c", "path/to", "ünïcødé"
     };
 
+    private static final int MAX_VIEWS = 1_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final byte[][] records;
     private final long[] updatedAt;
+    private final Map<String, DataSet> views = new ConcurrentHashMap<>();
 
     private DataSet(byte[][] records, long[] updatedAt) {
         this.records = records;
@@ -58,6 +71,70 @@ public final class DataSet {
         try {
             return mapper.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** This data set with the records of {@code ids} edited at {@code at}: a new title and update time. */
+    public DataSet withEdited(Collection<Long> ids, Instant at) {
+        byte[][] edited = records.clone();
+        long[] times = updatedAt.clone();
+        for (long id : ids) {
+            int index = (int) id - 1;
+            ObjectNode record = read(records[index]);
+            record.put("updated_at", at.toString());
+            record.put("title", record.get("title").asText() + " (edited)");
+            edited[index] = serialise(JSON, record);
+            times[index] = at.getEpochSecond();
+        }
+        return new DataSet(edited, times);
+    }
+
+    /** This data set with {@code count} new records (the next ids), created at {@code at}. */
+    public DataSet withAdded(int count, Instant at, long seed) {
+        byte[][] grown = Arrays.copyOf(records, records.length + count);
+        long[] times = Arrays.copyOf(updatedAt, updatedAt.length + count);
+        SplittableRandom random = new SplittableRandom(seed + records.length);
+        for (int i = records.length; i < grown.length; i++) {
+            ObjectNode record = record(JSON, random, i + 1);
+            record.put("updated_at", at.toString());
+            grown[i] = serialise(JSON, record);
+            times[i] = at.getEpochSecond();
+        }
+        return new DataSet(grown, times);
+    }
+
+    /**
+     * The records updated in {@code [since, until)}, oldest first (newest first when {@code newestFirst}),
+     * ties by id; remembered, as every page of a query asks for the same view.
+     */
+    public DataSet view(Instant since, Instant until, boolean newestFirst) {
+        String key = since + "/" + until + "/" + newestFirst;
+        DataSet view = views.get(key);
+        if (view == null) {
+            if (views.size() > MAX_VIEWS) {
+                views.clear();
+            }
+            Comparator<Integer> order = Comparator.<Integer>comparingLong(i -> updatedAt[i]).thenComparingInt(i -> i);
+            int[] chosen = IntStream.range(0, records.length)
+                    .filter(i -> updatedAt[i] >= since.getEpochSecond() && updatedAt[i] < until.getEpochSecond())
+                    .boxed().sorted(newestFirst ? order.reversed() : order).mapToInt(Integer::intValue).toArray();
+            byte[][] picked = new byte[chosen.length][];
+            long[] times = new long[chosen.length];
+            for (int i = 0; i < chosen.length; i++) {
+                picked[i] = records[chosen[i]];
+                times[i] = updatedAt[chosen[i]];
+            }
+            view = new DataSet(picked, times);
+            views.put(key, view);
+        }
+        return view;
+    }
+
+    private static ObjectNode read(byte[] json) {
+        try {
+            return (ObjectNode) JSON.readTree(json);
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

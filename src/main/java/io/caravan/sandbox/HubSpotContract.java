@@ -1,6 +1,9 @@
 package io.caravan.sandbox;
 
-/** HubSpot style: {@code limit} / {@code after}, {@code paging.next.after}; {@code paging} absent at the end. */
+/**
+ * HubSpot style: {@code limit} / {@code after}, {@code paging.next.after}; {@code paging} absent at the
+ * end; {@code total} counts the query's records (as HubSpot's search does).
+ */
 final class HubSpotContract extends Contract {
 
     HubSpotContract() {
@@ -14,6 +17,6 @@ final class HubSpotContract extends Contract {
                 ? ",\"paging\":{\"next\":{\"after\":\"" + slice.next() + "\",\"link\":"
                         + quoted(Links.withParam(request.url(), "after", slice.next())) + "}}"
                 : "";
-        return page("{\"results\":", slice, paging + "}");
+        return page("{\"total\":" + data.size() + ",\"results\":", slice, paging + "}");
     }
 }

@@ -14,9 +14,10 @@ import java.util.Map;
  * @param latencyMs   delay before each response
  * @param endless     the data never runs out (ids wrap around)
  * @param repeatCursor the API hands out the current position again as the next one
+ * @param resultWindow the most records a query pages through (as search APIs stop at 10,000); 0: no limit
  */
 public record Knobs(int records, long seed, int pageSize, int maxPageSize, int overlap, int latencyMs,
-        boolean endless, boolean repeatCursor) {
+        boolean endless, boolean repeatCursor, int resultWindow) {
 
     /** Reads the knobs from query parameters, with {@code pageSizeParam} naming the contract's page-size parameter. */
     public static Knobs from(Map<String, String> query, String pageSizeParam, int defaultPageSize) {
@@ -30,7 +31,8 @@ public record Knobs(int records, long seed, int pageSize, int maxPageSize, int o
                 intParam(query, "overlap", 0),
                 intParam(query, "latency_ms", 0),
                 Boolean.parseBoolean(query.get("endless")),
-                Boolean.parseBoolean(query.get("repeat_cursor")));
+                Boolean.parseBoolean(query.get("repeat_cursor")),
+                intParam(query, "result_window", 0));
     }
 
     private static int intParam(Map<String, String> query, String name, int defaultValue) {

@@ -6,7 +6,8 @@ import java.io.ByteArrayOutputStream;
  * The records one page serves: indexes {@code from} (inclusive) to {@code to} (exclusive) of the
  * data set, widened backwards by the overlap knob on every page but the first. Two knobs make the
  * API misbehave: {@code endless} (the data never runs out: indexes wrap around) and
- * {@code repeat_cursor} (the position handed out for the next page is this page's own).
+ * {@code repeat_cursor} (the position handed out for the next page is this page's own). A page
+ * past the {@code result_window} knob is refused.
  */
 record PageSlice(DataSet data, int start, int from, int to, boolean endless, boolean repeat) {
 
@@ -16,6 +17,10 @@ record PageSlice(DataSet data, int start, int from, int to, boolean endless, boo
 
     /** A page of {@code pageSize} records from {@code start} (for servers that override the size asked for). */
     static PageSlice of(DataSet data, int start, int pageSize, Knobs knobs) {
+        if (knobs.resultWindow() > 0 && start + pageSize > knobs.resultWindow() && start < data.size()) {
+            throw new IllegalArgumentException("result window exceeded: a query pages through at most "
+                    + knobs.resultWindow() + " records; narrow it");
+        }
         int first = knobs.endless() ? start : Math.min(start, data.size());
         int end = knobs.endless() ? first + pageSize : Math.min(first + pageSize, data.size());
         int from = first > 0 ? Math.max(0, first - knobs.overlap()) : first;

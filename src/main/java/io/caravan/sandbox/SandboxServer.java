@@ -12,6 +12,8 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +68,7 @@ public final class SandboxServer implements AutoCloseable {
     private final AtomicLong authorized = new AtomicLong();
     private final AtomicInteger mostInFlight = new AtomicInteger();
     private final Queue<long[]> rateLimitedAt = new ConcurrentLinkedQueue<>();
+    private final Queue<String> requestLog = new ConcurrentLinkedQueue<>();
 
     private SandboxServer(HttpServer server, ExecutorService workers, SandboxSettings settings) {
         this.server = server;
@@ -184,6 +187,23 @@ public final class SandboxServer implements AutoCloseable {
         return dataSets.computeIfAbsent(records + ":" + seed, key -> DataSet.generate(seed, records));
     }
 
+    /** Edits the records of {@code ids} in the data set of this size and seed, at {@code at} (their update time). */
+    public void editRecords(int records, long seed, Collection<Long> ids, Instant at) {
+        dataSets.compute(records + ":" + seed, (key, data) -> (data == null ? DataSet.generate(seed, records) : data)
+                .withEdited(ids, at));
+    }
+
+    /** Adds {@code count} records to the data set of this size and seed, updated at {@code at}. */
+    public void addRecords(int records, long seed, int count, Instant at) {
+        dataSets.compute(records + ":" + seed, (key, data) -> (data == null ? DataSet.generate(seed, records) : data)
+                .withAdded(count, at, seed));
+    }
+
+    /** The request URIs received since start (path and query), in arrival order. */
+    public List<String> requestLog() {
+        return List.copyOf(requestLog);
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -197,6 +217,7 @@ public final class SandboxServer implements AutoCloseable {
             SandboxResponse response;
             try {
                 long number = requests.incrementAndGet();
+                requestLog.add(exchange.getRequestURI().toString());
                 arrivals.add(System.nanoTime());
                 response = number >= outageFrom ? SandboxResponse.error(outageStatus, "outage") : answer(exchange);
             } finally {
@@ -307,7 +328,8 @@ public final class SandboxServer implements AutoCloseable {
         }
         SandboxResponse page;
         try {
-            page = contract.serve(request, dataSet(contract.dataSetSize(knobs), knobs.seed()), knobs);
+            page = contract.serve(request, TimeFilter.apply(request.params(),
+                    dataSet(contract.dataSetSize(knobs), knobs.seed())), knobs);
         } catch (IllegalArgumentException e) {
             return SandboxResponse.error(400, e.getMessage() == null ? "bad request" : e.getMessage());
         }

@@ -13,14 +13,16 @@ import java.time.Instant;
  * @param next            the request to send next, or {@code null} when the pass is complete
  * @param pageRecordsDone records of {@code next}'s page that already landed (0 for a fresh page)
  * @param pageLastKey     the key of the last of those records, or {@code null}
- * @param highWaterMark   the incremental mark, or {@code null}
+ * @param highWaterMark   the incremental mark the pass started from, or {@code null}
+ * @param passMark        the greatest mark among the records this session landed so far in the pass, or
+ *                        {@code null}; it becomes the high-water mark when the whole pass has landed
  * @param pages           pages landed in this pass
  * @param records         records landed in this pass
  * @param error           why the last run failed, or {@code null}
  * @param updatedAt       when this was committed
  */
 public record Checkpoint(String source, RunStatus status, PageRequest next, int pageRecordsDone, String pageLastKey,
-        String highWaterMark, long pages, long records, String error, Instant updatedAt) {
+        String highWaterMark, String passMark, long pages, long records, String error, Instant updatedAt) {
 
     /** Whether the next run continues this pass rather than starting a new one. */
     public boolean resumable() {
@@ -29,7 +31,7 @@ public record Checkpoint(String source, RunStatus status, PageRequest next, int 
 
     /** This checkpoint with another status and error. */
     public Checkpoint ended(RunStatus newStatus, String newError) {
-        return new Checkpoint(source, newStatus, next, pageRecordsDone, pageLastKey, highWaterMark, pages, records,
+        return new Checkpoint(source, newStatus, next, pageRecordsDone, pageLastKey, highWaterMark, passMark, pages, records,
                 newError, Instant.now());
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class CheckpointStore {
 
     private static final String COLUMNS = "source, status, next_request, page_records_done, page_last_key,"
-            + " high_water_mark, pages, records, error, updated_at";
+            + " high_water_mark, pass_mark, pages, records, error, updated_at";
 
     private final JdbcTemplate jdbc;
 
@@ -43,18 +43,38 @@ public final class CheckpointStore {
                 CheckpointStore::read);
     }
 
+    /**
+     * The checkpoints of the source's sessions other than its own (the slices of a backfill, the page
+     * ranges fetched in parallel), named {@code source/label}, by name.
+     */
+    public List<Checkpoint> sessions(String source) {
+        // Every name starting "source/": '/' + 1 is '0'.
+        return jdbc.query("SELECT " + COLUMNS + " FROM " + StateSchema.CHECKPOINTS + " WHERE source > ? AND source < ?"
+                + " ORDER BY source", CheckpointStore::read, source + "/", source + "0");
+    }
+
+    /** Forgets one session's checkpoint (a slice replaced by its halves). */
+    public void forget(String session) {
+        jdbc.update("DELETE FROM " + StateSchema.CHECKPOINTS + " WHERE source = ?", session);
+    }
+
+    /** Forgets the checkpoints of the source's sessions (a new pass plans its own). */
+    public void forgetSessions(String source) {
+        jdbc.update("DELETE FROM " + StateSchema.CHECKPOINTS + " WHERE source > ? AND source < ?", source + "/", source + "0");
+    }
+
     /** Stores the checkpoint, replacing the source's previous one. */
     public void save(Checkpoint checkpoint) {
         Object[] values = {checkpoint.status().name(), RequestJson.write(checkpoint.next()), checkpoint.pageRecordsDone(),
-            checkpoint.pageLastKey(), checkpoint.highWaterMark(), checkpoint.pages(), checkpoint.records(),
+            checkpoint.pageLastKey(), checkpoint.highWaterMark(), checkpoint.passMark(), checkpoint.pages(), checkpoint.records(),
             checkpoint.error(), Timestamp.from(checkpoint.updatedAt()), checkpoint.source()};
         int updated = jdbc.update("UPDATE " + StateSchema.CHECKPOINTS + " SET status = ?, next_request = ?,"
-                + " page_records_done = ?, page_last_key = ?, high_water_mark = ?, pages = ?, records = ?, error = ?,"
+                + " page_records_done = ?, page_last_key = ?, high_water_mark = ?, pass_mark = ?, pages = ?, records = ?, error = ?,"
                 + " updated_at = ? WHERE source = ?", values);
         if (updated == 0) {
             jdbc.update("INSERT INTO " + StateSchema.CHECKPOINTS + " (status, next_request, page_records_done,"
-                    + " page_last_key, high_water_mark, pages, records, error, updated_at, source)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
+                    + " page_last_key, high_water_mark, pass_mark, pages, records, error, updated_at, source)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
         }
     }
 
@@ -70,7 +90,8 @@ public final class CheckpointStore {
 
     /** Forgets everything about the source: its next run starts from the first page. True if there was state. */
     public boolean reset(String source) {
-        int rows = jdbc.update("DELETE FROM " + StateSchema.CHECKPOINTS + " WHERE source = ?", source);
+        int rows = jdbc.update("DELETE FROM " + StateSchema.CHECKPOINTS + " WHERE source = ? OR (source > ? AND source < ?)",
+                source, source + "/", source + "0");
         rows += jdbc.update("DELETE FROM " + StateSchema.LANDED_PAGES + " WHERE processor_name = ?", source);
         rows += jdbc.update("DELETE FROM " + StateSchema.FAILED_PAGES + " WHERE source = ?", source);
         return rows > 0;
@@ -80,7 +101,7 @@ public final class CheckpointStore {
         Timestamp updated = row.getTimestamp("updated_at");
         return new Checkpoint(row.getString("source"), RunStatus.valueOf(row.getString("status")),
                 RequestJson.read(row.getString("next_request")), row.getInt("page_records_done"),
-                row.getString("page_last_key"), row.getString("high_water_mark"), row.getLong("pages"),
+                row.getString("page_last_key"), row.getString("high_water_mark"), row.getString("pass_mark"), row.getLong("pages"),
                 row.getLong("records"), row.getString("error"), updated == null ? Instant.EPOCH : updated.toInstant());
     }
 }

@@ -2,7 +2,9 @@ package io.caravan.state;
 
 import io.caravan.load.SqlDialect;
 import io.caravan.load.TableCreation;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 
 /** The state tables (checkpoints, landed pages, failed pages), created when missing in the database's dialect. */
@@ -21,8 +23,12 @@ final class StateSchema {
         String time = dialect.timestampType();
         TableCreation.ifMissing(dataSource, CHECKPOINTS, "CREATE TABLE IF NOT EXISTS " + CHECKPOINTS + " (source VARCHAR(200) NOT NULL PRIMARY KEY,"
                 + " status VARCHAR(20) NOT NULL, next_request " + text + ", page_records_done INT NOT NULL,"
-                + " page_last_key VARCHAR(512), high_water_mark VARCHAR(200), pages BIGINT NOT NULL,"
+                + " page_last_key VARCHAR(512), high_water_mark VARCHAR(200), pass_mark VARCHAR(200), pages BIGINT NOT NULL,"
                 + " records BIGINT NOT NULL, error " + text + ", updated_at " + time + " NOT NULL)");
+        // A checkpoint table from before incremental passes lacks the pass mark.
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE " + CHECKPOINTS + " ADD COLUMN IF NOT EXISTS pass_mark VARCHAR(200)");
+        }
         TableCreation.ifMissing(dataSource, LANDED_PAGES, "CREATE TABLE IF NOT EXISTS " + LANDED_PAGES + " (processor_name VARCHAR(200) NOT NULL,"
                 + " page_key CHAR(64) NOT NULL, landed_at " + time + " NOT NULL, PRIMARY KEY (processor_name, page_key))");
         TableCreation.ifMissing(dataSource, FAILED_PAGES, "CREATE TABLE IF NOT EXISTS " + FAILED_PAGES + " (source VARCHAR(200) NOT NULL,"

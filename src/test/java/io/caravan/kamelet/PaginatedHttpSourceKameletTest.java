@@ -39,7 +39,11 @@ class PaginatedHttpSourceKameletTest {
      */
     private static final Set<String> NOT_IN_KAMELET = Set.of("table", "dataSource", "sink", "batchSize", "mode", "checkpoint", "flushPages", "flushBytes",
             "flushSeconds", "columns", "updatedAtPath",
-            "collectMaxRecords", "maxRetries", "retryDelayMs");
+            "collectMaxRecords", "maxRetries", "retryDelayMs",
+            // Marks and sessions need the checkpoint store, which a Kamelet has not: one session, pages in order.
+            "incrementalField", "incrementalParam", "lookback", "incrementalStart", "newestFirst", "timeFormat",
+            "sliceFrom", "sliceUntil", "sliceStep", "sliceMinStep", "sliceStartParam", "sliceEndParam", "resultWindow",
+            "resultWindowError", "parallelPages", "concurrency");
 
     @Test
     void sendsEveryRecordOnceToTheSink() throws Exception {

@@ -114,7 +114,7 @@ class SourceRunTest {
 
     @Test
     void aResumedPageSkipsTheRecordsThatLandedFoundByTheLastKeyEvenWhenTheyShifted() {
-        Checkpoint inside = new Checkpoint("s", RunStatus.FAILED, first, 2, "b", null, 0, 2, null, Instant.now());
+        Checkpoint inside = new Checkpoint("s", RunStatus.FAILED, first, 2, "b", null, null, 0, 2, null, Instant.now());
 
         SourceRun same = run(FlushPolicy.ofRecords(10), inside);
         same.send();
@@ -160,7 +160,7 @@ class SourceRunTest {
     }
 
     private Checkpoint fresh() {
-        return new Checkpoint("s", RunStatus.RUNNING, first, 0, null, null, 0, 0, null, Instant.now());
+        return new Checkpoint("s", RunStatus.RUNNING, first, 0, null, null, null, 0, 0, null, Instant.now());
     }
 
     private static void receive(SourceRun run, String pageKey, Optional<PageRequest> next, String... keys) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.caravan.sandbox.DataSet;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -47,9 +48,18 @@ public record LandedData(long rows, Map<Long, String> contentByKey) {
     public static LandedData of(DataSet data) {
         Map<Long, String> content = new TreeMap<>();
         for (int i = 0; i < data.size(); i++) {
-            content.put((long) i + 1, canonical(new String(data.json(i), StandardCharsets.UTF_8)));
+            content.put(Long.parseLong(field(data.json(i), "id")), canonical(new String(data.json(i), StandardCharsets.UTF_8)));
         }
         return new LandedData(data.size(), content);
+    }
+
+    /** A field of a record's JSON, as text. */
+    public static String field(byte[] json, String name) {
+        try {
+            return CANONICAL.readTree(json).get(name).asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A record's JSON with its keys sorted, so a database that reorders them (jsonb) compares equal. */

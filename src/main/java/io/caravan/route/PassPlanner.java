@@ -1,0 +1,183 @@
+package io.caravan.route;
+
+import io.caravan.plan.Axis;
+import io.caravan.plan.Backfill;
+import io.caravan.plan.Session;
+import io.caravan.plan.Slice;
+import io.caravan.request.PageRequest;
+import io.caravan.run.PassRun;
+import io.caravan.state.Checkpoint;
+import io.caravan.state.CheckpointStore;
+import io.caravan.state.LandedPages;
+import io.caravan.state.RunStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plans a run of a source: the sessions it fetches. A pass left open by an earlier run (killed,
+ * failed, stopped) is resumed: its sessions that did not finish, each at its own checkpoint, and
+ * none that did. Otherwise a new pass starts from the high-water mark: the source's own session, or
+ * one session per slice of the backfill's range, whose checkpoint rows are written at once.
+ */
+final class PassPlanner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PaginatedSource.class);
+
+    private final SourceSettings settings;
+
+    PassPlanner(SourceSettings settings) {
+        this.settings = settings;
+    }
+
+    /** A run without checkpoints: a new pass from no mark, every time. */
+    PassRun planStateless() {
+        PassRun run = new PassRun(settings.source(), Set.of(), kind());
+        run.plan(newSessions(null), 0);
+        return run;
+    }
+
+    /** A run with checkpoints in {@code store}; call it in a transaction. */
+    PassRun plan(CheckpointStore store, LandedPages landedPages) {
+        String source = settings.source();
+        Optional<Checkpoint> own = store.load(source);
+        List<Checkpoint> others = store.sessions(source);
+        boolean ownOpen = own.isPresent() && own.get().resumable();
+        List<Checkpoint> unfinished = others.stream().filter(row -> row.status() != RunStatus.COMPLETED).toList();
+        if (ownOpen || !unfinished.isEmpty()) {
+            PassRun run = new PassRun(source, landedPages.keys(), kind());
+            List<Session> sessions = new ArrayList<>();
+            if (ownOpen) {
+                sessions.add(Session.of(source, ownFirst(own.get().highWaterMark())));
+            }
+            for (Checkpoint row : unfinished) {
+                sessions.add(resumed(row));
+            }
+            if (!others.isEmpty()) {
+                LOG.info("{}: resuming the pass: {} of {} {} left", source, unfinished.size(), others.size(), kind());
+            }
+            run.plan(sessions, others.size() - unfinished.size());
+            return run;
+        }
+        String mark = newestMark(own.orElse(null), others);
+        store.forgetSessions(source);
+        landedPages.clear();
+        PassRun run = new PassRun(source, Set.of(), kind());
+        List<Session> sessions = newSessions(mark);
+        if (settings.backfill() != null) {
+            for (Session slice : sessions) {
+                store.save(fresh(slice, null));
+            }
+            // The source's own row holds the mark and the pass's outcome; its sessions hold the progress.
+            store.save(new Checkpoint(source, RunStatus.RUNNING, null, 0, null, mark, null, 0, 0, null, Instant.now()));
+            LOG.info("{}: new pass of {} {}", source, sessions.size(), kind());
+        }
+        run.plan(sessions, 0);
+        return run;
+    }
+
+    /** A session's checkpoint before its first page. */
+    static Checkpoint fresh(Session session, String highWaterMark) {
+        return new Checkpoint(session.name(), RunStatus.RUNNING, session.first(), 0, null, highWaterMark, null, 0, 0,
+                null, Instant.now());
+    }
+
+    /** The sessions of a slice's two halves, or none when the slice is at its minimum step. */
+    List<Session> halves(Session slice) {
+        List<Session> halves = new ArrayList<>();
+        for (Slice half : slice.slice().halves(settings.backfill().minStep())) {
+            halves.add(sliceSession(half));
+        }
+        return halves;
+    }
+
+    /** The pass's first request at the high-water mark {@code mark} (the configured one without a mark or bound). */
+    PageRequest ownFirst(String mark) {
+        PageRequest first = settings.first();
+        if (settings.incremental() != null && settings.backfill() == null) {
+            first = settings.incremental().request(first, settings.incremental().bound(mark));
+        }
+        return settings.paginator().first(first);
+    }
+
+    private List<Session> newSessions(String mark) {
+        Backfill backfill = settings.backfill();
+        if (backfill == null) {
+            return List.of(Session.of(settings.source(), ownFirst(mark)));
+        }
+        Long bound = settings.incremental() == null ? null : settings.incremental().bound(mark);
+        long now = backfill.axis() == Axis.TIME ? Instant.now().toEpochMilli() : Long.MAX_VALUE;
+        if (backfill.until() == null && backfill.axis() == Axis.NUMBER) {
+            throw new IllegalArgumentException("sliceUntil is required for a range of numbers");
+        }
+        return backfill.slices(bound, now).stream().map(this::sliceSession).toList();
+    }
+
+    private Session sliceSession(Slice slice) {
+        String label = slice.label();
+        return new Session(settings.source() + "/" + label, label,
+                settings.paginator().first(settings.backfill().request(settings.first(), slice)), Integer.MAX_VALUE, slice);
+    }
+
+    private Session resumed(Checkpoint row) {
+        String label = Session.labelOf(settings.source(), row.source());
+        if (settings.backfill() != null && label.contains("..") && !label.startsWith("pages ")) {
+            return sliceSession(Slice.parse(settings.backfill().axis(), label));
+        }
+        if (settings.parallelPages() == null) {
+            throw new IllegalStateException("source '" + settings.source() + "' has a checkpoint for '" + label
+                    + "', which its settings no longer make (reset its state to start a new pass)");
+        }
+        return settings.parallelPages().session(settings.source(),
+                settings.following().base(ownFirst(null)), label);
+    }
+
+    /**
+     * Records how a pass of several sessions ended on the source's own row: its status and error,
+     * and, once every session landed, the new high-water mark.
+     */
+    void endPass(CheckpointStore store, RunStatus status, String error) {
+        Checkpoint own = store.load(settings.source()).orElse(null);
+        List<Checkpoint> others = store.sessions(settings.source());
+        String mark = own == null ? null : own.highWaterMark();
+        String passMark = own == null ? null : own.passMark();
+        if (status == RunStatus.COMPLETED) {
+            mark = newestMark(own, others);
+            passMark = null;
+        }
+        // Its own counts stay its own session's; each session's row holds its own.
+        store.save(new Checkpoint(settings.source(), status, null, 0, null, mark, passMark,
+                own == null ? 0 : own.pages(), own == null ? 0 : own.records(), error, Instant.now()));
+    }
+
+    /**
+     * The high-water mark after a pass whose every session landed: the greatest of the source's mark
+     * and the pass marks of its own session and the others.
+     */
+    private String newestMark(Checkpoint own, List<Checkpoint> others) {
+        String mark = own == null ? null : own.highWaterMark();
+        if (settings.incremental() == null) {
+            return mark;
+        }
+        Axis axis = settings.incremental().axis();
+        List<String> marks = new ArrayList<>();
+        if (own != null && own.passMark() != null) {
+            marks.add(own.passMark());
+        }
+        others.stream().map(Checkpoint::passMark).filter(m -> m != null).forEach(marks::add);
+        for (String candidate : marks) {
+            if (mark == null || axis.parse(candidate) > axis.parse(mark)) {
+                mark = candidate;
+            }
+        }
+        return mark;
+    }
+
+    private String kind() {
+        return settings.backfill() != null ? "slices" : "page ranges";
+    }
+}

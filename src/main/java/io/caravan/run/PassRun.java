@@ -1,0 +1,204 @@
+package io.caravan.run;
+
+import io.caravan.plan.Session;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of a source as a whole, carried on the exchange that triggered it: the sessions still to
+ * fetch (the source's own, or slices and page ranges, run a round at a time, several at once), how
+ * each ended, overall progress, and the run's summary. Sessions report to it from their own threads.
+ */
+public final class PassRun {
+
+    /** Exchange property holding the run. */
+    public static final String PROPERTY = "CaravanPass";
+
+    private static final Logger PROGRESS = LoggerFactory.getLogger("io.caravan.progress");
+
+    private final String source;
+    private final Set<String> landedEarlier;
+    private final long started = System.nanoTime();
+    private final ConcurrentLinkedQueue<Session> pending = new ConcurrentLinkedQueue<>();
+    private final List<RunSummary> ended = new ArrayList<>();
+    private final List<SourceFailedException> failures = new ArrayList<>();
+    private final List<Object> collected = new ArrayList<>();
+    private final String kind;
+    private int total;
+    private int done;
+    private int doneBefore;
+    private long recordsLoaded;
+    private boolean stopped;
+    private boolean several;
+
+    /**
+     * @param source        the source's name
+     * @param landedEarlier keys of the pages that landed earlier in this pass (a resumed pass), read once
+     * @param kind          what its sessions are called in progress lines ({@code slices}, {@code page ranges})
+     */
+    public PassRun(String source, Set<String> landedEarlier, String kind) {
+        this.source = source;
+        this.landedEarlier = landedEarlier;
+        this.kind = kind;
+    }
+
+    /** The run carried by {@code exchange}. */
+    public static PassRun of(Exchange exchange) {
+        PassRun run = exchange.getProperty(PROPERTY, PassRun.class);
+        if (run == null) {
+            throw new IllegalStateException("no Caravan run on this exchange");
+        }
+        return run;
+    }
+
+    /** Keys of the pages that landed earlier in this pass. */
+    public Set<String> landedEarlier() {
+        return landedEarlier;
+    }
+
+    /** Sessions to fetch, and {@code before} more of the pass that finished in earlier runs. */
+    public synchronized void plan(Collection<Session> sessions, int before) {
+        pending.addAll(sessions);
+        total += sessions.size() + before;
+        done += before;
+        doneBefore += before;
+        several |= total > 1;
+    }
+
+    /** Whether sessions are waiting for the next round. */
+    public boolean hasPending() {
+        return !pending.isEmpty();
+    }
+
+    /** The sessions of the next round (those planned or spawned since the last one). */
+    public List<Session> takePending() {
+        List<Session> round = new ArrayList<>();
+        for (Session session = pending.poll(); session != null; session = pending.poll()) {
+            round.add(session);
+        }
+        return round;
+    }
+
+    /** Whether the run has more than one session (slices, or page ranges beside the first page). */
+    public synchronized boolean several() {
+        return several;
+    }
+
+    /** A session read its last page (a run of a page-range style may spawn more, which join the next round). */
+    public void completed(Session session, RunSummary summary, List<Session> spawned, List<Object> records) {
+        synchronized (this) {
+            ended.add(summary);
+            collected.addAll(records);
+            done++;
+            recordsLoaded += summary.recordsLoaded();
+            if (!spawned.isEmpty()) {
+                pending.addAll(spawned);
+                total += spawned.size();
+                several = true;
+            }
+        }
+        progress(session, "done: " + String.format("%,d records, %,d pages", summary.recordsLoaded(), summary.pages()));
+    }
+
+    /** A session was stopped by a shutdown, with what it fetched committed. */
+    public synchronized void stopped(RunSummary summary) {
+        ended.add(summary);
+        recordsLoaded += summary.recordsLoaded();
+        stopped = true;
+    }
+
+    /** A session failed; the others go on, and it resumes on the next run. */
+    public synchronized void failed(RunSummary summary, SourceFailedException failure) {
+        ended.add(summary);
+        recordsLoaded += summary.recordsLoaded();
+        failures.add(failure);
+    }
+
+    /** A slice held more than the API's result window: it was replaced by {@code halves}, fetched next round. */
+    public void split(Session slice, RunSummary summary, List<Session> halves) {
+        synchronized (this) {
+            ended.add(summary);
+            recordsLoaded += summary.recordsLoaded();
+            pending.addAll(halves);
+            total += halves.size() - 1;
+        }
+        progress(slice, "exceeds the result window; split into " + halves.get(0).label() + " and " + halves.get(1).label());
+    }
+
+    /** The records the sessions collected (collect mode). */
+    public synchronized List<Object> collected() {
+        return collected;
+    }
+
+    /** Why the run failed (the first failed session, and how many failed), or {@code null}. */
+    public synchronized SourceFailedException failure() {
+        if (failures.isEmpty()) {
+            return null;
+        }
+        SourceFailedException first = failures.get(0);
+        if (!several) {
+            return first;
+        }
+        return new SourceFailedException(String.format("source '%s' failed: %d of %d %s failed (they resume on the"
+                + " next run); the first: %s", source, failures.size(), total, kind, first.getMessage()), first.getCause());
+    }
+
+    /** Whether every session read its last page. */
+    public synchronized boolean complete() {
+        return failures.isEmpty() && !stopped && pending.isEmpty() && done == total;
+    }
+
+    /** The run's summary: its sessions' counts added up. */
+    public synchronized RunSummary summary(long duplicates) {
+        SourceFailedException failure = failure();
+        String failureText = failure == null ? null : failures.size() == 1 && !several
+                ? ended.stream().filter(s -> s.failure() != null).findFirst().map(RunSummary::failure).orElse(null)
+                : failure.getMessage();
+        long pages = 0;
+        long received = 0;
+        long skipped = 0;
+        long alreadyLanded = 0;
+        long retries = 0;
+        for (RunSummary summary : ended) {
+            pages += summary.pages();
+            received += summary.recordsReceived();
+            skipped += summary.resumeSkipped();
+            alreadyLanded += summary.pagesAlreadyLanded();
+            retries += summary.retries();
+        }
+        int resumedAt = !several && ended.size() == 1 ? ended.get(0).resumedAtPage() : 0;
+        String sessions = several ? String.format("%d of %d %s", done - doneBefore, total, kind)
+                + (doneBefore > 0 ? String.format(" (%d done in earlier runs)", doneBefore) : "") : null;
+        return new RunSummary(source, failureText, failure == null && (stopped || !pending.isEmpty()), resumedAt, pages,
+                received, duplicates, skipped, alreadyLanded, recordsLoaded, retries,
+                Duration.ofNanos(System.nanoTime() - started), sessions);
+    }
+
+    private void progress(Session session, String what) {
+        int doneNow;
+        int totalNow;
+        long records;
+        synchronized (this) {
+            if (!several) {
+                return;
+            }
+            doneNow = done;
+            totalNow = total;
+            records = recordsLoaded;
+        }
+        long elapsed = System.nanoTime() - started;
+        int doneHere = doneNow - doneBefore;
+        String eta = doneHere == 0 || doneNow >= totalNow ? ""
+                : ", ETA " + TimeUnit.NANOSECONDS.toSeconds(elapsed / doneHere * (totalNow - doneNow)) + " s";
+        PROGRESS.info(String.format("%s: %s %s; %d/%d %s done, %,d records%s", source, session.describe(), what,
+                doneNow, totalNow, kind, records, eta));
+    }
+}
