@@ -473,6 +473,7 @@ public final class PaginatedSource {
         if (!run.markFailed()) {
             return;
         }
+        forgetUnlanded(exchange, run);
         if (splitSlice(exchange, run, cause)) {
             return;
         }
@@ -493,6 +494,18 @@ public final class PaginatedSource {
             }
             pass.failed(summary, failure);
         });
+    }
+
+    /**
+     * The records the failed session had taken but not landed are forgotten as seen, so another
+     * session of the run (the halves of a split slice) lands them rather than dropping them as repeats.
+     */
+    private void forgetUnlanded(Exchange exchange, SourceRun run) {
+        run.batchKeys().forEach(seenKeys::remove);
+        Flush inFlight = exchange.getProperty(FLUSH, Flush.class);
+        if (run.flushing() && inFlight != null) {
+            inFlight.rows().forEach(row -> seenKeys.remove((String) row.get(RecordRows.KEY)));
+        }
     }
 
     /**

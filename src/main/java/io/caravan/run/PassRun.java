@@ -70,7 +70,7 @@ public final class PassRun {
         total += sessions.size() + before;
         done += before;
         doneBefore += before;
-        several |= total > 1;
+        several |= total > 1 || sessions.stream().anyMatch(session -> !session.own());
     }
 
     /** Whether sessions are waiting for the next round. */

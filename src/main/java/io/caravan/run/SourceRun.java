@@ -416,6 +416,11 @@ public final class SourceRun {
                 pagesInBatch.size(), batch.isEmpty() ? 0 : nanoClock.getAsLong() - batchStarted));
     }
 
+    /** The keys of the records in the batch not yet taken for the sink. */
+    public List<String> batchKeys() {
+        return batch.stream().map(row -> (String) row.get(RecordRows.KEY)).toList();
+    }
+
     /** Whether anything handled has not landed yet (the run stops early: it is flushed before the run ends). */
     public boolean hasUnlanded() {
         return !batch.isEmpty() || !pagesInBatch.isEmpty();
@@ -433,7 +438,7 @@ public final class SourceRun {
         } else {
             at = checkpoint(next, 0, null);
         }
-        List<Session> handedOver = at == null ? spawned : List.of();
+        List<Session> handedOver = !pageOpen && next == null ? spawned : List.of();
         Flush flush = new Flush(List.copyOf(batch), List.copyOf(pagesInBatch), at, handedOver);
         batchNewest = null;
         batch.clear();
