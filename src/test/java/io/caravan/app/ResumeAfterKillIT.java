@@ -3,7 +3,6 @@ package io.caravan.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.caravan.sandbox.SandboxServer;
 import io.caravan.state.Checkpoint;
@@ -12,8 +11,6 @@ import io.caravan.state.RunStatus;
 import io.caravan.support.LandedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
@@ -42,12 +39,12 @@ class ResumeAfterKillIT {
     void killedAtRandomMomentsAndRestartedTheTableEqualsTheDataSet() throws Exception {
         int iterations = Integer.getInteger("caravan.crash.iterations", 20);
         Random random = new Random(Long.getLong("caravan.crash.seed", System.nanoTime()));
-        try (SandboxServer sandbox = SandboxServer.start(0); HikariDataSource dataSource = dataSource()) {
+        try (SandboxServer sandbox = SandboxServer.start(0); HikariDataSource dataSource = AppDatabase.dataSource(workDir)) {
             CaravanJar caravan = caravan(sandbox);
             for (int i = 1; i <= iterations; i++) {
                 long seed = 1_000 + i;
                 writeRoute(seed);
-                clear(dataSource);
+                AppDatabase.clear(dataSource, SOURCE, TABLE);
                 long requestsBefore = sandbox.requestCount();
                 long killAt = requestsBefore + 1 + random.nextInt(PAGES - 1);
 
@@ -78,10 +75,10 @@ class ResumeAfterKillIT {
 
     @Test
     void sigtermCommitsWhatWasFetchedAndTheNextRunFetchesNoPageTwice() throws Exception {
-        try (SandboxServer sandbox = SandboxServer.start(0); HikariDataSource dataSource = dataSource()) {
+        try (SandboxServer sandbox = SandboxServer.start(0); HikariDataSource dataSource = AppDatabase.dataSource(workDir)) {
             CaravanJar caravan = caravan(sandbox);
             writeRoute(7);
-            clear(dataSource);
+            AppDatabase.clear(dataSource, SOURCE, TABLE);
 
             CaravanJar.Launch launch = caravan.start("run");
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(5))
@@ -112,7 +109,7 @@ class ResumeAfterKillIT {
     }
 
     private CaravanJar caravan(SandboxServer sandbox) {
-        return new CaravanJar(workDir, Map.of("CARAVAN_SANDBOX_URL", sandbox.url(), "CARAVAN_JDBC_URL", jdbcUrl()));
+        return new CaravanJar(workDir, Map.of("CARAVAN_SANDBOX_URL", sandbox.url(), "CARAVAN_JDBC_URL", AppDatabase.jdbcUrl(workDir)));
     }
 
     private void writeRoute(long seed) throws Exception {
@@ -137,28 +134,5 @@ class ResumeAfterKillIT {
                       - name: table
                         value: %4$s
                 """.formatted(SOURCE, RECORDS, seed, TABLE));
-    }
-
-    private void clear(HikariDataSource dataSource) throws Exception {
-        CheckpointStore.open(dataSource).reset(SOURCE);
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE IF EXISTS " + TABLE);
-        }
-    }
-
-    private HikariDataSource dataSource() {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl());
-        if (jdbcUrl().startsWith("jdbc:h2:")) {
-            config.setUsername("sa");
-        }
-        config.setMaximumPoolSize(1);
-        return new HikariDataSource(config);
-    }
-
-    private String jdbcUrl() {
-        String external = System.getenv("CARAVAN_TEST_JDBC_URL");
-        return external != null && !external.isBlank() ? external
-                : "jdbc:h2:file:" + workDir.resolve("data").resolve("caravan") + ";AUTO_SERVER=TRUE";
     }
 }
