@@ -212,9 +212,7 @@ public final class PaginatedSource {
     public void openSession(Exchange exchange) throws Exception {
         Session session = exchange.getMessage().getMandatoryBody(Session.class);
         PassRun pass = PassRun.of(exchange);
-        String mark = session.own() && settings.checkpoints() ? store.load(session.name())
-                .map(Checkpoint::highWaterMark).orElse(null) : null;
-        Checkpoint from = PassPlanner.fresh(session, mark);
+        Checkpoint from = PassPlanner.fresh(session, null);
         if (settings.checkpoints()) {
             Optional<Checkpoint> saved = store.load(session.name());
             if (saved.isPresent() && saved.get().resumable()) {
@@ -223,6 +221,9 @@ public final class PaginatedSource {
                     LOG.info("{}: resuming {}at page {} ({} records landed in this pass)", settings.source(),
                             session.own() ? "" : session.describe() + " ", from.next().pageIndex() + 1, from.records());
                 }
+            } else if (session.own()) {
+                // A new pass of the source's own session keeps the mark it starts from.
+                from = PassPlanner.fresh(session, saved.map(Checkpoint::highWaterMark).orElse(null));
             }
             store.save(from);
         }
@@ -561,6 +562,7 @@ public final class PaginatedSource {
             run.checkCollected(settings.collectMax());
         }
         run.pageDone(!settings.collects());
+        PassRun.of(exchange).pageRead(run.pageRecords());
     }
 
     /** The rules by which the request in flight is sent again. */

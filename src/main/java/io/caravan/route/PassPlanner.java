@@ -110,10 +110,7 @@ final class PassPlanner {
             return List.of(Session.of(settings.source(), ownFirst(mark)));
         }
         Long bound = settings.incremental() == null ? null : settings.incremental().bound(mark);
-        long now = backfill.axis() == Axis.TIME ? Instant.now().toEpochMilli() : Long.MAX_VALUE;
-        if (backfill.until() == null && backfill.axis() == Axis.NUMBER) {
-            throw new IllegalArgumentException("sliceUntil is required for a range of numbers");
-        }
+        long now = Instant.now().toEpochMilli();
         return backfill.slices(bound, now).stream().map(this::sliceSession).toList();
     }
 

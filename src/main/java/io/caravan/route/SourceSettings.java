@@ -180,6 +180,9 @@ public record SourceSettings(String source, PageRequest first, Paginator paginat
         }
         String minStep = param.apply("sliceMinStep");
         String until = param.apply("sliceUntil");
+        if (axis == Axis.NUMBER && isBlank(until)) {
+            throw new IllegalArgumentException("sliceUntil is required for a range of numbers (sliceStep " + step + ")");
+        }
         return new Backfill(axis, axis.parse(required(param, "sliceFrom")), isBlank(until) ? null : axis.parse(until),
                 length, isBlank(minStep) ? 1 : axis.length(minStep),
                 ValuePlacement.parse(required(param, "sliceStartParam")), ValuePlacement.parse(required(param, "sliceEndParam")),

@@ -38,6 +38,8 @@ public final class PassRun {
     private long recordsLoaded;
     private boolean stopped;
     private boolean several;
+    private long lastProgress;
+    private long recordsRead;
 
     /**
      * @param source        the source's name
@@ -182,23 +184,40 @@ public final class PassRun {
                 Duration.ofNanos(System.nanoTime() - started), sessions);
     }
 
-    private void progress(Session session, String what) {
-        int doneNow;
-        int totalNow;
-        long records;
+    /** A session read a page of {@code records} records: overall progress, at most once a second. */
+    public void pageRead(int records) {
+        String line;
         synchronized (this) {
-            if (!several) {
+            recordsRead += records;
+            long now = System.nanoTime();
+            if (!several || now - lastProgress < TimeUnit.SECONDS.toNanos(1)) {
                 return;
             }
-            doneNow = done;
-            totalNow = total;
-            records = recordsLoaded;
+            lastProgress = now;
+            line = overall();
         }
+        PROGRESS.info("{}: {}", source, line);
+    }
+
+    private void progress(Session session, String what) {
+        String line;
+        synchronized (this) {
+            // Every slice as it ends; page ranges (many, short) only in the overall line.
+            if (!several || session.slice() == null) {
+                return;
+            }
+            line = overall();
+        }
+        PROGRESS.info("{}: {} {}; {}", source, session.describe(), what, line);
+    }
+
+    /** Sessions done of all, records read, and the time left at the pace of the sessions done so far. */
+    private String overall() {
         long elapsed = System.nanoTime() - started;
-        int doneHere = doneNow - doneBefore;
-        String eta = doneHere == 0 || doneNow >= totalNow ? ""
-                : ", ETA " + TimeUnit.NANOSECONDS.toSeconds(elapsed / doneHere * (totalNow - doneNow)) + " s";
-        PROGRESS.info(String.format("%s: %s %s; %d/%d %s done, %,d records%s", source, session.describe(), what,
-                doneNow, totalNow, kind, records, eta));
+        int doneHere = done - doneBefore;
+        String eta = doneHere == 0 || done >= total ? ""
+                : ", ETA " + TimeUnit.NANOSECONDS.toSeconds(elapsed / doneHere * (total - done)) + " s";
+        return String.format("%d/%d %s done, %,d records read, %,d landed%s", done, total, kind, recordsRead,
+                recordsLoaded, eta);
     }
 }

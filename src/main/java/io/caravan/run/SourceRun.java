@@ -267,6 +267,11 @@ public final class SourceRun {
         pageOpen = true;
     }
 
+    /** The records of the current page. */
+    public int pageRecords() {
+        return pageRows.size();
+    }
+
     /** The rows of the current page still to be handled. */
     public List<Map<String, Object>> pageRowsLeft() {
         return pageRows.subList(pageOffset, pageRows.size());
@@ -407,7 +412,10 @@ public final class SourceRun {
             }
         }
         pageNewest = null;
-        progress.pageDone(tally.pages(), tally.records());
+        // Sessions beside the source's own (slices, page ranges) report as they end, in the run's progress.
+        if (session == null || session.own()) {
+            progress.pageDone(tally.pages(), tally.records());
+        }
     }
 
     /** Whether the batch must go to the sink at this page end: the flush policy says so, or the pages ran out. */

@@ -10,7 +10,6 @@ import io.caravan.state.Checkpoint;
 import io.caravan.state.CheckpointStore;
 import io.caravan.state.RunStatus;
 import io.caravan.support.LandedData;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +39,12 @@ class BackfillAfterKillIT {
     @Test
     void aBackfillKilledMidWayResumesOnlyTheSlicesThatDidNotFinish() throws Exception {
         try (SandboxServer sandbox = SandboxServer.start(0); HikariDataSource dataSource = AppDatabase.dataSource(workDir)) {
-            writeRoute("backfill", """
+            CaravanJar caravan = caravan(sandbox);
+            caravan.route("backfill", """
+                      - name: keyPath
+                        value: $.id
+                      - name: table
+                        value: backfill
                       - name: url
                         value: "{{caravan.sandbox.url}}/hubspot/crm/v3/objects/contacts?records=%d&limit=100&latency_ms=2"
                       - name: pagination
@@ -61,7 +65,6 @@ class BackfillAfterKillIT {
                         value: "4"
                 """.formatted(RECORDS, FROM, FROM.plus(Duration.ofDays(DAYS))));
             AppDatabase.clear(dataSource, "backfill", "backfill");
-            CaravanJar caravan = caravan(sandbox);
 
             killAfterRequests(caravan, sandbox, 200);
 
@@ -92,7 +95,12 @@ class BackfillAfterKillIT {
     @Test
     void pagesFetchedInParallelKilledMidWayResumeWithOnlyTheMissingPages() throws Exception {
         try (SandboxServer sandbox = SandboxServer.start(0); HikariDataSource dataSource = AppDatabase.dataSource(workDir)) {
-            writeRoute("pages", """
+            CaravanJar caravan = caravan(sandbox);
+            caravan.route("pages", """
+                      - name: keyPath
+                        value: $.id
+                      - name: table
+                        value: pages
                       - name: url
                         value: "{{caravan.sandbox.url}}/helpscout/v2/conversations?records=30000&page_size=50&latency_ms=2"
                       - name: pagination
@@ -109,7 +117,6 @@ class BackfillAfterKillIT {
                         value: "200"
                 """);
             AppDatabase.clear(dataSource, "pages", "pages");
-            CaravanJar caravan = caravan(sandbox);
 
             killAfterRequests(caravan, sandbox, 250);
 
@@ -142,22 +149,6 @@ class BackfillAfterKillIT {
             pages += Math.max(1, (data.view(start, start.plus(Duration.ofDays(1)), false).size() + 99) / 100);
         }
         return pages;
-    }
-
-    private void writeRoute(String source, String parameters) throws Exception {
-        Files.createDirectories(workDir.resolve("routes"));
-        Files.writeString(workDir.resolve("routes").resolve(source + ".camel.yaml"), """
-                - templatedRoute:
-                    routeTemplateRef: caravan-paginated-http
-                    routeId: %1$s
-                    parameters:
-                      - name: source
-                        value: %1$s
-                      - name: keyPath
-                        value: $.id
-                      - name: table
-                        value: %1$s
-                """.formatted(source) + parameters);
     }
 
     private CaravanJar caravan(SandboxServer sandbox) {

@@ -33,6 +33,22 @@ final class CaravanJar {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /**
+     * Writes {@code routes/<source>.camel.yaml} in the working directory: the route template with the
+     * source's name and {@code parameters}, YAML list items ({@code - name: … / value: …}) six spaces in.
+     */
+    void route(String source, String parameters) throws IOException {
+        Files.createDirectories(workDir.resolve("routes"));
+        Files.writeString(workDir.resolve("routes").resolve(source + ".camel.yaml"), """
+                - templatedRoute:
+                    routeTemplateRef: caravan-paginated-http
+                    routeId: %1$s
+                    parameters:
+                      - name: source
+                        value: %1$s
+                """.formatted(source) + parameters);
+    }
+
     /** Starts {@code java -jar caravan.jar args…}. */
     Launch start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));

@@ -9,7 +9,6 @@ import io.caravan.state.Checkpoint;
 import io.caravan.state.CheckpointStore;
 import io.caravan.state.RunStatus;
 import io.caravan.support.LandedData;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -43,7 +42,7 @@ class ResumeAfterKillIT {
             CaravanJar caravan = caravan(sandbox);
             for (int i = 1; i <= iterations; i++) {
                 long seed = 1_000 + i;
-                writeRoute(seed);
+                writeRoute(caravan, seed);
                 AppDatabase.clear(dataSource, SOURCE, TABLE);
                 long requestsBefore = sandbox.requestCount();
                 long killAt = requestsBefore + 1 + random.nextInt(PAGES - 1);
@@ -77,7 +76,7 @@ class ResumeAfterKillIT {
     void sigtermCommitsWhatWasFetchedAndTheNextRunFetchesNoPageTwice() throws Exception {
         try (SandboxServer sandbox = SandboxServer.start(0); HikariDataSource dataSource = AppDatabase.dataSource(workDir)) {
             CaravanJar caravan = caravan(sandbox);
-            writeRoute(7);
+            writeRoute(caravan, 7);
             AppDatabase.clear(dataSource, SOURCE, TABLE);
 
             CaravanJar.Launch launch = caravan.start("run");
@@ -112,15 +111,8 @@ class ResumeAfterKillIT {
         return new CaravanJar(workDir, Map.of("CARAVAN_SANDBOX_URL", sandbox.url(), "CARAVAN_JDBC_URL", AppDatabase.jdbcUrl(workDir)));
     }
 
-    private void writeRoute(long seed) throws Exception {
-        Files.createDirectories(workDir.resolve("routes"));
-        Files.writeString(workDir.resolve("routes").resolve(SOURCE + ".camel.yaml"), """
-                - templatedRoute:
-                    routeTemplateRef: caravan-paginated-http
-                    routeId: %1$s
-                    parameters:
-                      - name: source
-                        value: %1$s
+    private static void writeRoute(CaravanJar caravan, long seed) throws Exception {
+        caravan.route(SOURCE, """
                       - name: url
                         value: "{{caravan.sandbox.url}}/helpscout/v2/conversations?records=%2$d&seed=%3$d&page_size=100"
                       - name: pagination

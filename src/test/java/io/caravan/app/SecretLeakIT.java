@@ -90,13 +90,7 @@ class SecretLeakIT {
     }
 
     private void route(String source, String url, String authParameters) throws Exception {
-        Files.writeString(workDir.resolve("routes").resolve(source + ".camel.yaml"), """
-                - templatedRoute:
-                    routeTemplateRef: caravan-paginated-http
-                    routeId: %1$s
-                    parameters:
-                      - name: source
-                        value: %1$s
+        new CaravanJar(workDir, Map.of()).route(source, """
                       - name: url
                         value: "%2$s"
                       - name: pagination

@@ -6,19 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.caravan.run.RunSummary;
 import io.caravan.run.SourceFailedException;
 import io.caravan.sandbox.SandboxSettings;
+import io.caravan.support.CapturedLog;
 import io.caravan.support.CaravanFixture;
 import io.caravan.support.SandboxContract;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.util.ObjectHelper;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,27 +21,16 @@ class RateLimitSignalsTest {
 
     private CaravanFixture fixture;
 
-    private final List<String> progress = new CopyOnWriteArrayList<>();
-    private final AbstractAppender capture = new AbstractAppender("capture", null, null, true, Property.EMPTY_ARRAY) {
-        @Override
-        public void append(LogEvent event) {
-            progress.add(event.getMessage().getFormattedMessage());
-        }
-    };
+    private CapturedLog log;
 
     @BeforeEach
     void captureProgress() {
-        capture.start();
-        LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        context.getConfiguration().getLoggerConfig("io.caravan").addAppender(capture, Level.INFO, null);
-        context.updateLoggers();
+        log = new CapturedLog();
     }
 
     @AfterEach
     void stop() throws Exception {
-        LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        context.getConfiguration().getLoggerConfig("io.caravan").removeAppender("capture");
-        context.updateLoggers();
+        log.close();
         fixture.close();
     }
 
@@ -67,7 +49,7 @@ class RateLimitSignalsTest {
         assertThat(fixture.sandbox.waitsAfterRetryAfter()).hasSize((int) limited)
                 .allSatisfy(wait -> assertThat(wait).isGreaterThan(Duration.ofMillis(900)));
         // Progress says the run waits on the rate limit, and until when.
-        assertThat(progress).filteredOn(line -> line.matches(
+        assertThat(log.lines()).filteredOn(line -> line.matches(
                 "stripe: rate limited \\(HTTP 429\\); waiting until \\d\\d:\\d\\d:\\d\\d as the API asks")).hasSize((int) limited);
     }
 
@@ -109,7 +91,7 @@ class RateLimitSignalsTest {
         assertThat(summary.retries()).isZero();
         assertThat(fixture.landed("stripe").checksum()).isEqualTo(fixture.dataSet(1_200).checksum());
         assertThat(fixture.sandbox.maxRequestsWithin(Duration.ofSeconds(1))).isLessThanOrEqualTo(8);
-        assertThat(progress).anyMatch(line -> line.matches(
+        assertThat(log.lines()).anyMatch(line -> line.matches(
                 "stripe: rate limit budget spent \\(X-RateLimit-Remaining\\); waiting until \\d\\d:\\d\\d:\\d\\d"));
     }
 

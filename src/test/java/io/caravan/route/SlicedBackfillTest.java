@@ -9,6 +9,7 @@ import io.caravan.run.RunSummary;
 import io.caravan.sandbox.DataSet;
 import io.caravan.state.Checkpoint;
 import io.caravan.state.RunStatus;
+import io.caravan.support.CapturedLog;
 import io.caravan.support.CaravanFixture;
 import io.caravan.support.LandedData;
 import java.time.Duration;
@@ -72,7 +73,13 @@ class SlicedBackfillTest {
         int requestsBefore = fixture.sandbox.requestLog().size();
         fixture.sandbox.recover();
 
-        RunSummary resumed = fixture.caravan.run("days");
+        RunSummary resumed;
+        try (CapturedLog log = new CapturedLog()) {
+            resumed = fixture.caravan.run("days");
+            // Each slice as it ends, with the run's progress: slices done of all, records, time left.
+            assertThat(log.lines()).anyMatch(line -> line.matches("days: slice 2024-01-\\d\\dT00:00:00Z\\.\\.2024-01-\\d\\dT00:00:00Z"
+                    + " done: [\\d,]+ records, \\d+ pages; \\d+/10 slices done, [\\d,]+ records read, [\\d,]+ landed, ETA \\d+ s"));
+        }
 
         List<String> requests = fixture.sandbox.requestLog().subList(requestsBefore, fixture.sandbox.requestLog().size());
         assertThat(requests).noneMatch(uri -> finished.stream().anyMatch(uri::contains));
