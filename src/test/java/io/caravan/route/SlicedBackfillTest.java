@@ -91,6 +91,21 @@ class SlicedBackfillTest {
         assertThat(fixture.caravan.checkpoints().load("days").orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
     }
 
+    @Test
+    void slicesFetchedAtOnceStayInsideTheHostsSharedBudget() throws Exception {
+        // 4 slices of 12 hours (8 pages each), 4 at once, answered after 30 ms, on a host allowed 10 requests a second and 2 in flight.
+        Instant until = FROM.plus(Duration.ofDays(2));
+        fixture.caravan.addSource("budget", slices(20_000, until, "PT12H", Map.of("requestsPerSecond", "10",
+                "maxConcurrentRequests", "2", "url", fixture.sandbox.url()
+                        + "/hubspot/crm/v3/objects/contacts?records=20000&latency_ms=30")));
+
+        fixture.caravan.run("budget");
+
+        assertThat(fixture.sandbox.maxRequestsWithin(Duration.ofSeconds(1))).isLessThanOrEqualTo(10);
+        assertThat(fixture.sandbox.mostRequestsInFlight()).isEqualTo(2);
+        assertThat(fixture.landed("budget").checksum()).isEqualTo(expected(20_000, FROM, until).checksum());
+    }
+
     private void assertResliced(String source, Map<String, String> signal) throws Exception {
         // ~25,000 records in one slice; the API pages through at most 10,000 of a query.
         Instant until = FROM.plus(Duration.ofMinutes(25_000));
