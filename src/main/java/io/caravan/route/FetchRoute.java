@@ -21,6 +21,9 @@ public final class FetchRoute extends RouteBuilder {
     public static final String FETCH = "direct:caravan-fetch";
 
     private static final String ID = "caravan-fetch";
+    /** The host's rate budget, passed while the request holds its place among those in flight. */
+    private static final String BUDGET = "direct:caravan-budget";
+    private static final String BUDGET_ID = "caravan-budget";
 
     /**
      * The window of a host's budget: a second, plus 2.5 % so that jitter between here and the server
@@ -36,8 +39,10 @@ public final class FetchRoute extends RouteBuilder {
             }
             // Added while the context is still starting (a timer firing at once), it would wait for the end
             // of the start, which waits for this run: start it now.
-            if (!context.getRouteController().getRouteStatus(ID).isStarted()) {
-                context.getRouteController().startRoute(ID);
+            for (String route : new String[] {BUDGET_ID, ID}) {
+                if (!context.getRouteController().getRouteStatus(route).isStarted()) {
+                    context.getRouteController().startRoute(route);
+                }
             }
         }
     }
@@ -47,11 +52,26 @@ public final class FetchRoute extends RouteBuilder {
         defineIn(this);
     }
 
-    /** Defines the route with {@code builder} (the route template's builder brings it along). */
+    /**
+     * Defines the routes with {@code builder} (the route template's builder brings them along). A
+     * request first takes its place among the host's requests in flight, then passes the host's rate
+     * budget, so that it is sent the moment the budget lets it go: passed first, a request would
+     * wait for a place after its permit, and the server would see a later second's requests early.
+     */
     static void defineIn(RouteBuilder builder) {
         RouteDefinition fetch = builder.from(FETCH).routeId(ID).streamCache("false")
                 .errorHandler(builder.noErrorHandler());
-        fetch.filter(exchange -> PaginatedSource.of(exchange).rateLimited())
+        fetch.process(exchange -> PaginatedSource.of(exchange).enterHost())
+            .doTry()
+                .to(BUDGET)
+                .toD("${exchangeProperty." + PaginatedSource.HTTP_ENDPOINT + "}")
+                .process(exchange -> PaginatedSource.of(exchange).readResponse(exchange))
+            .doFinally()
+                .process(exchange -> PaginatedSource.of(exchange).leaveHost())
+            .end();
+        RouteDefinition budget = builder.from(BUDGET).routeId(BUDGET_ID).streamCache("false")
+                .errorHandler(builder.noErrorHandler());
+        budget.filter(exchange -> PaginatedSource.of(exchange).rateLimited())
             .throttle(new ExpressionAdapter() {
                 @Override
                 public Object evaluate(Exchange exchange) {
@@ -64,12 +84,5 @@ public final class FetchRoute extends RouteBuilder {
                     return SourceRun.of(exchange).current().origin();
                 }
             });
-        fetch.process(exchange -> PaginatedSource.of(exchange).enterHost())
-            .doTry()
-                .toD("${exchangeProperty." + PaginatedSource.HTTP_ENDPOINT + "}")
-                .process(exchange -> PaginatedSource.of(exchange).readResponse(exchange))
-            .doFinally()
-                .process(exchange -> PaginatedSource.of(exchange).leaveHost())
-            .end();
     }
 }

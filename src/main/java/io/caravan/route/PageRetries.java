@@ -111,10 +111,11 @@ public final class PageRetries {
         SourceRun run = SourceRun.of(exchange);
         if (!run.retried()) {
             Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-            LOG.warn("{}: page {} failed ({}); retry {} of {}", settings.source(), run.current().pageIndex() + 1,
+            Object most = exchange.getMessage().getHeader(Exchange.REDELIVERY_MAX_COUNTER);
+            // The Kamelet's redelivery is the calling route's: its most retries may be unknown here.
+            LOG.warn("{}: page {} failed ({}); retry {}{}", settings.source(), run.current().pageIndex() + 1,
                     settings.credentials().redact(FailureMessage.causeOf(failure)),
-                    exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER),
-                    exchange.getMessage().getHeader(Exchange.REDELIVERY_MAX_COUNTER));
+                    exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER), most == null ? "" : " of " + most);
         }
         // Prepared afresh, the message keeps the counters Camel's redelivery reads from its headers.
         Map<String, Object> counters = new HashMap<>();
