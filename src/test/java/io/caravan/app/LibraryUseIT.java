@@ -45,11 +45,9 @@ class LibraryUseIT {
             host.getRegistry().bind("caravanDataSource", dataSource);
             host.addRoutes(new PaginatedHttpRouteTemplate());
             host.start();
-            // Only the shared fetch route, idle behind direct: until a source sends it a request.
-            assertThat(host.getRoutes()).singleElement().satisfies(route -> {
-                assertThat(route.getRouteId()).isEqualTo("caravan-fetch");
-                assertThat(route.getEndpoint().getEndpointUri()).isEqualTo(FetchRoute.FETCH.replace(":", "://"));
-            });
+            // Only the shared fetch route and its budget, idle behind direct: until a source sends them a request.
+            assertThat(host.getRoutes()).extracting(route -> route.getEndpoint().getEndpointUri())
+                    .containsExactlyInAnyOrder(FetchRoute.FETCH.replace(":", "://"), "direct://caravan-budget");
             assertThat(host.getCamelContextExtension().getContextPlugin(org.apache.camel.model.Model.class)
                     .getRouteTemplateDefinition(PaginatedHttpRouteTemplate.ID)).isNotNull();
 
