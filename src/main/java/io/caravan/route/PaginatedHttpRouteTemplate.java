@@ -1,20 +1,20 @@
 package io.caravan.route;
 
 import io.caravan.response.BadResponseException;
+import io.caravan.run.PassRun;
 import io.caravan.run.SourceRun;
 import java.io.IOException;
+import java.util.concurrent.ExecutorService;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.model.FilterDefinition;
 import org.apache.camel.model.LoopDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.model.SplitDefinition;
 import org.apache.camel.processor.aggregate.UseOriginalAggregationStrategy;
-import io.caravan.run.PassRun;
-import java.util.concurrent.ExecutorService;
-import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.spi.Policy;
 import org.apache.camel.support.ExpressionAdapter;
 
