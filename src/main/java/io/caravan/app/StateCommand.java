@@ -6,9 +6,13 @@ import io.caravan.state.Checkpoint;
 import io.caravan.state.CheckpointStore;
 import io.caravan.state.FailedPages.FailedPage;
 import io.caravan.state.RequestJson;
+import io.caravan.state.RunStatus;
 import java.io.PrintStream;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 
@@ -46,10 +50,12 @@ final class StateCommand {
             out.println("no source has state");
             return 0;
         }
-        out.printf("%-30s %-10s %10s %12s %10s %8s  %s%n", "SOURCE", "STATUS", "PAGES", "RECORDS", "NEXT PAGE",
+        // Sessions of a source (slices, page ranges) are listed under it, as source/label.
+        int width = Math.max(30, checkpoints.stream().mapToInt(c -> c.source().length()).max().orElse(0));
+        out.printf("%-" + width + "s %-10s %10s %12s %10s %8s  %s%n", "SOURCE", "STATUS", "PAGES", "RECORDS", "NEXT PAGE",
                 "FAILED", "UPDATED");
         for (Checkpoint c : checkpoints) {
-            out.printf("%-30s %-10s %,10d %,12d %10s %8d  %s%n", c.source(), c.status(), c.pages(), c.records(),
+            out.printf("%-" + width + "s %-10s %,10d %,12d %10s %8d  %s%n", c.source(), c.status(), c.pages(), c.records(),
                     c.next() == null ? "-" : Integer.toString(c.next().pageIndex() + 1),
                     store.failedPages().of(c.source()).size(), c.updatedAt());
         }
@@ -73,6 +79,16 @@ final class StateCommand {
         }
         if (c.highWaterMark() != null) {
             out.println("high-water mark: " + c.highWaterMark());
+        }
+        if (c.passMark() != null) {
+            out.println("pass mark:       " + c.passMark() + " (the high-water mark once the whole pass has landed)");
+        }
+        List<Checkpoint> sessions = store.sessions(source);
+        if (!sessions.isEmpty()) {
+            Map<RunStatus, Long> byStatus = sessions.stream()
+                    .collect(Collectors.groupingBy(Checkpoint::status, () -> new EnumMap<>(RunStatus.class), Collectors.counting()));
+            out.println("sessions:        " + sessions.size() + " (" + byStatus.entrySet().stream()
+                    .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")) + "; state list shows each)");
         }
         if (c.error() != null) {
             out.println("error:           " + c.error());

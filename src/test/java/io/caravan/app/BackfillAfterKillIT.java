@@ -77,6 +77,9 @@ class BackfillAfterKillIT {
                     .collect(Collectors.toSet());
             assertThat(finished).isNotEmpty().hasSizeLessThan(DAYS);
             long landed = store.landedPages("backfill").keys().size();
+            assertThat(caravan.run(0, 60, "state", "show", "backfill"))
+                    .contains("sessions:        30 (" + (DAYS - finished.size()) + " RUNNING, " + finished.size() + " COMPLETED;");
+            assertThat(caravan.run(0, 60, "state", "list")).contains("backfill/" + FROM + ".." + FROM.plus(Duration.ofDays(1)));
             int before = sandbox.requestLog().size();
 
             String output = caravan.run(0, 180, "run");
