@@ -51,11 +51,13 @@ final class PassPlanner {
         if (ownOpen || !unfinished.isEmpty()) {
             PassRun run = new PassRun(source, landedPages.keys(), kind());
             List<Session> sessions = new ArrayList<>();
+            // The mark the open pass started from: its sessions restart (an expired cursor) where it did.
+            String mark = own.map(Checkpoint::highWaterMark).orElse(null);
             if (ownOpen) {
-                sessions.add(Session.of(source, ownFirst(own.get().highWaterMark())));
+                sessions.add(Session.of(source, ownFirst(mark)));
             }
             for (Checkpoint row : unfinished) {
-                sessions.add(resumed(row));
+                sessions.add(resumed(row, mark));
             }
             if (!others.isEmpty()) {
                 LOG.info("{}: resuming the pass: {} of {} {} left", source, unfinished.size(), others.size(), kind());
@@ -120,7 +122,8 @@ final class PassPlanner {
                 settings.paginator().first(settings.backfill().request(settings.first(), slice)), Integer.MAX_VALUE, slice);
     }
 
-    private Session resumed(Checkpoint row) {
+    /** The session of an unfinished row; {@code mark} is the high-water mark the pass started from. */
+    private Session resumed(Checkpoint row, String mark) {
         String label = Session.labelOf(settings.source(), row.source());
         if (settings.backfill() != null && label.contains("..") && !label.startsWith("pages ")) {
             return sliceSession(Slice.parse(settings.backfill().axis(), label));
@@ -130,7 +133,7 @@ final class PassPlanner {
                     + "', which its settings no longer make (reset its state to start a new pass)");
         }
         return settings.parallelPages().session(settings.source(),
-                settings.following().base(ownFirst(null)), label);
+                settings.following().base(ownFirst(mark)), label);
     }
 
     /**
