@@ -35,6 +35,12 @@ public final class BatchTransaction implements Policy {
         separate.executeWithoutResult(status -> work.run());
     }
 
+    /** As {@link #separately(Runnable)}, returning what {@code work} returns. */
+    public <T> T separatelyGet(Supplier<T> work) {
+        templates();
+        return separate.execute(status -> work.get());
+    }
+
     /**
      * Runs {@code work} once the transaction open on this thread has ended (committed or rolled
      * back), or at once when none is: work there neither joins a rollback nor waits on its locks.

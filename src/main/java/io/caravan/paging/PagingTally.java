@@ -53,23 +53,15 @@ public final class PagingTally {
 
     Long totalPages(JsonPaths path, JsonNode body) {
         if (totalPages == null) {
-            totalPages = number(path, body);
+            totalPages = path.count(body);
         }
         return totalPages;
     }
 
     Long totalRecords(JsonPaths path, JsonNode body) {
         if (totalRecords == null) {
-            totalRecords = number(path, body);
+            totalRecords = path.count(body);
         }
         return totalRecords;
-    }
-
-    private static Long number(JsonPaths path, JsonNode body) {
-        JsonNode value = path.read(body);
-        if (value.isNumber() || (value.isTextual() && value.asText().matches("\\d+"))) {
-            return value.asLong();
-        }
-        return null;
     }
 }

@@ -51,6 +51,14 @@ public enum Axis {
         return length;
     }
 
+    /** The later of two labelled values ({@code null} for none: the other wins). */
+    public String newer(String label, String other) {
+        if (label == null || other != null && parse(other) > parse(label)) {
+            return other;
+        }
+        return label;
+    }
+
     /** The canonical label of a value: an ISO-8601 instant, or the number. */
     public String label(long value) {
         return this == TIME ? Instant.ofEpochMilli(value).toString() : Long.toString(value);

@@ -47,11 +47,7 @@ public record Backfill(Axis axis, long from, Long until, long step, long minStep
 
     /** The records a slice's query holds, as its first page announces, or {@code null}. */
     public Long total(JsonNode page) {
-        if (totalRecords == null) {
-            return null;
-        }
-        JsonNode value = totalRecords.read(page);
-        return value.isNumber() ? Long.valueOf(value.asLong()) : null;
+        return totalRecords == null ? null : totalRecords.count(page);
     }
 
     /** Whether a slice that read {@code records} so far, of {@code total} announced (or {@code null}), is past the window. */

@@ -39,29 +39,31 @@ public record Incremental(JsonPaths field, Axis axis, ValuePlacement placement, 
         return placement.apply(configured, format.write(axis, bound)).withToken(configured.token());
     }
 
-    /** The greatest mark among {@code records}, or {@code null} when none has the field. */
-    public Long newest(List<JsonNode> records) {
+    /** The oldest and newest marks among {@code records}, read in one pass (either {@code null} when none has the field). */
+    public Span span(List<JsonNode> records) {
+        Long oldest = null;
         Long newest = null;
         for (JsonNode record : records) {
             Long value = axis.read(field.read(record));
-            if (value != null && (newest == null || value > newest)) {
-                newest = value;
+            if (value != null) {
+                oldest = oldest == null || value < oldest ? value : oldest;
+                newest = newest == null || value > newest ? value : newest;
             }
         }
-        return newest;
+        return new Span(oldest, newest);
     }
 
-    /** Whether any of {@code records} is older than {@code bound}: a newest-first feed has nothing newer past them. */
-    public boolean reachedOlder(List<JsonNode> records, Long bound) {
-        if (!newestFirst || bound == null) {
-            return false;
-        }
-        for (JsonNode record : records) {
-            Long value = axis.read(field.read(record));
-            if (value != null && value < bound) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether a page of this span reached records older than {@code bound}: a newest-first feed has nothing newer past them. */
+    public boolean reachedOlder(Span span, Long bound) {
+        return newestFirst && bound != null && span.oldest() != null && span.oldest() < bound;
+    }
+
+    /**
+     * The oldest and newest marks of a page.
+     *
+     * @param oldest the smallest value, or {@code null}
+     * @param newest the greatest value, or {@code null}
+     */
+    public record Span(Long oldest, Long newest) {
     }
 }

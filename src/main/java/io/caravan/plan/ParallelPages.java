@@ -24,13 +24,12 @@ public record ParallelPages(AddressedPaginator paginator, JsonPaths totalPages, 
 
     /** The number of pages the first page announces, or 0 when it does not tell. */
     public long total(JsonNode firstPage) {
-        if (totalPages != null) {
-            return number(totalPages.read(firstPage));
+        Long pages = totalPages == null ? null : totalPages.count(firstPage);
+        if (pages != null) {
+            return pages;
         }
-        if (totalRecords != null && pageSize > 0) {
-            return (number(totalRecords.read(firstPage)) + pageSize - 1) / pageSize;
-        }
-        return 0;
+        Long records = totalRecords == null || pageSize == 0 ? null : totalRecords.count(firstPage);
+        return records == null ? 0 : (records + pageSize - 1) / pageSize;
     }
 
     /** The sessions fetching pages 2..{@code total}; {@code following} is the request of page 2. */
@@ -53,9 +52,5 @@ public record ParallelPages(AddressedPaginator paginator, JsonPaths totalPages, 
     private Session session(String source, PageRequest following, int fromIndex, int endIndex) {
         String label = PREFIX + (fromIndex + 1) + ".." + endIndex;
         return new Session(source + "/" + label, label, paginator.page(following, fromIndex), endIndex, null);
-    }
-
-    private static long number(JsonNode value) {
-        return value.isNumber() || value.isTextual() && value.asText().matches("\\d+") ? value.asLong() : 0;
     }
 }

@@ -49,6 +49,15 @@ public final class JsonPaths {
         return value == null ? MissingNode.getInstance() : value;
     }
 
+    /** The count at this path (a number, or digits in a string), or {@code null} when there is none. */
+    public Long count(JsonNode document) {
+        JsonNode value = read(document);
+        if (value.isNumber() || (value.isTextual() && value.asText().matches("\\d+"))) {
+            return value.asLong();
+        }
+        return null;
+    }
+
     @Override
     public String toString() {
         return expression;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.caravan.load.BatchTransaction;
 import io.caravan.paging.Page;
 import io.caravan.plan.Backfill;
+import io.caravan.plan.Incremental;
 import io.caravan.plan.ParallelPages;
 import io.caravan.plan.ResultWindowExceeded;
 import io.caravan.plan.Session;
@@ -185,9 +186,7 @@ public final class PaginatedSource {
         PassRun pass;
         if (settings.checkpoints()) {
             CheckpointStore checkpoints = store(exchange.getContext());
-            PassRun[] planned = new PassRun[1];
-            transaction.separately(() -> planned[0] = planner.plan(checkpoints, landedPages));
-            pass = planned[0];
+            pass = transaction.separatelyGet(() -> planner.plan(checkpoints, landedPages));
             failedPagesPending = !checkpoints.failedPages().of(settings.source()).isEmpty();
         } else {
             pass = planner.planStateless();
@@ -303,8 +302,9 @@ public final class PaginatedSource {
         if (endsWithoutRecords) {
             stop = Optional.of("no records path in the page");
         }
-        Long bound = exchange.getProperty(BOUND, Long.class);
-        if (stop.isEmpty() && settings.incremental() != null && settings.incremental().reachedOlder(records, bound)) {
+        Incremental incremental = settings.incremental();
+        Incremental.Span marks = incremental == null ? null : incremental.span(records);
+        if (stop.isEmpty() && marks != null && incremental.reachedOlder(marks, exchange.getProperty(BOUND, Long.class))) {
             stop = Optional.of("records older than the high-water mark");
         }
         Optional<PageRequest> next = stop.isPresent() ? Optional.empty()
@@ -312,8 +312,8 @@ public final class PaginatedSource {
         next = handOver(run, body, next);
         checkWindow(run, body, next.isPresent());
         run.advance(next);
-        if (settings.incremental() != null) {
-            run.pageNewest(settings.incremental().newest(records));
+        if (marks != null) {
+            run.pageNewest(marks.newest());
         }
         String pageKey = settings.checkpoints() ? RequestJson.pageKey(run.currentFingerprint()) : null;
         // The response headers are read; dropping them spares every split copy of the page.
@@ -550,9 +550,7 @@ public final class PaginatedSource {
         PassRun pass = exchange.getProperty(PassRun.PROPERTY, PassRun.class);
         RunSummary summary = pass == null ? new PassRun(settings.source(), Set.of(), "sessions").summary(0)
                 : pass.summary(seenKeys.repeats());
-        publish(exchange, new RunSummary(summary.source(), FailureMessage.causeOf(cause), false, 0, summary.pages(),
-                summary.recordsReceived(), summary.shiftedRecords(), summary.resumeSkipped(), summary.pagesAlreadyLanded(),
-                summary.recordsLoaded(), summary.retries(), summary.elapsed(), summary.sessions()));
+        publish(exchange, summary.failed(settings.credentials().redact(FailureMessage.causeOf(cause))));
     }
 
     /** A page is fully handled: it joins the batch (in stream mode), the collect cap is checked, progress reported. */

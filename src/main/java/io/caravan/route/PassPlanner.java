@@ -164,15 +164,11 @@ final class PassPlanner {
             return mark;
         }
         Axis axis = settings.incremental().axis();
-        List<String> marks = new ArrayList<>();
-        if (own != null && own.passMark() != null) {
-            marks.add(own.passMark());
+        if (own != null) {
+            mark = axis.newer(mark, own.passMark());
         }
-        others.stream().map(Checkpoint::passMark).filter(m -> m != null).forEach(marks::add);
-        for (String candidate : marks) {
-            if (mark == null || axis.parse(candidate) > axis.parse(mark)) {
-                mark = candidate;
-            }
+        for (Checkpoint session : others) {
+            mark = axis.newer(mark, session.passMark());
         }
         return mark;
     }

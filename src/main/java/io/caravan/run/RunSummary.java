@@ -30,6 +30,12 @@ public record RunSummary(String source, String failure, boolean stopped, int res
         return failure == null && !stopped;
     }
 
+    /** This summary as that of a run that failed for {@code why}. */
+    public RunSummary failed(String why) {
+        return new RunSummary(source, why, false, resumedAtPage, pages, recordsReceived, shiftedRecords, resumeSkipped,
+                pagesAlreadyLanded, recordsLoaded, retries, elapsed, sessions);
+    }
+
     /** One line for the console. */
     public String describe() {
         String outcome = failure != null ? "FAILED: " + failure

@@ -503,22 +503,14 @@ public final class SourceRun {
         String highWaterMark = committed.highWaterMark();
         String passMark = committed.passMark();
         if (markAxis != null) {
-            passMark = newer(passMark, batchNewest);
+            passMark = markAxis.newer(passMark, batchNewest == null ? null : markAxis.label(batchNewest));
             // The source's own pass complete, and no other session of it left: the data up to the mark has landed.
             if (at == null && session != null && session.own() && spawned.isEmpty()) {
-                highWaterMark = passMark == null ? highWaterMark
-                        : newer(highWaterMark, markAxis.parse(passMark));
+                highWaterMark = markAxis.newer(highWaterMark, passMark);
                 passMark = null;
             }
         }
         return new Checkpoint(source, at == null ? RunStatus.COMPLETED : RunStatus.RUNNING, at, pageRecordsDone,
                 pageLastKey, highWaterMark, passMark, pages, records, null, Instant.now());
-    }
-
-    private String newer(String mark, Long value) {
-        if (value == null || mark != null && markAxis.parse(mark) >= value) {
-            return mark;
-        }
-        return markAxis.label(value);
     }
 }

@@ -1,9 +1,8 @@
 package io.caravan.sandbox;
 
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.caravan.records.RecordTime;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
@@ -13,8 +12,6 @@ import java.util.Map;
  * these parameters the data set is served as it is, in id order.
  */
 final class TimeFilter {
-
-    private static final long MILLIS_THRESHOLD = 100_000_000_000L;
 
     private TimeFilter() {
     }
@@ -26,25 +23,17 @@ final class TimeFilter {
         if (since == null && until == null && !newestFirst) {
             return data;
         }
-        return data.view(instant(since, Instant.EPOCH), instant(until, Instant.parse("9999-01-01T00:00:00Z")), newestFirst);
+        return data.view(instant(since, Instant.EPOCH), instant(until, Instant.MAX), newestFirst);
     }
 
-    private static Instant instant(String text, Instant absent) {
+    /**
+     * A time parameter: an ISO-8601 instant or date, or epoch seconds or milliseconds (read as Caravan
+     * reads record times); {@code absent} when the parameter is missing or blank.
+     */
+    static Instant instant(String text, Instant absent) {
         if (text == null || text.isEmpty()) {
             return absent;
         }
-        if (text.matches("\\d+")) {
-            long value = Long.parseLong(text);
-            return value > MILLIS_THRESHOLD ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException notInstant) {
-            try {
-                return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException notDate) {
-                throw new IllegalArgumentException("not a time: " + text);
-            }
-        }
+        return RecordTime.parse(TextNode.valueOf(text));
     }
 }

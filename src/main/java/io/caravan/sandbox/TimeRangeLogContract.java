@@ -1,7 +1,6 @@
 package io.caravan.sandbox;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * A time-range log API: {@code start_time} (inclusive) and {@code end_time} (exclusive), ISO-8601,
@@ -15,20 +14,9 @@ final class TimeRangeLogContract extends Contract {
 
     @Override
     SandboxResponse serve(SandboxRequest request, DataSet data, Knobs knobs) {
-        int from = data.indexUpdatedFrom(instant(request.params().get("start_time"), Instant.EPOCH));
-        int to = data.indexUpdatedFrom(instant(request.params().get("end_time"), Instant.MAX));
+        int from = data.indexUpdatedFrom(TimeFilter.instant(request.params().get("start_time"), Instant.EPOCH));
+        int to = data.indexUpdatedFrom(TimeFilter.instant(request.params().get("end_time"), Instant.MAX));
         PageSlice slice = PageSlice.of(data, from, Math.max(0, Math.min(knobs.pageSize(), to - from)), knobs);
         return page("{\"events\":", slice, "}");
-    }
-
-    private static Instant instant(String text, Instant absent) {
-        if (text == null || text.isEmpty()) {
-            return absent;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("not an ISO-8601 instant: " + text);
-        }
     }
 }

@@ -54,9 +54,10 @@ class BoundsTest {
         var records = List.of(json.readTree("{\"updated_at\":\"2024-01-02T00:00:00Z\"}"),
                 json.readTree("{\"updated_at\":1704067200}"), json.readTree("{}"));
 
-        assertThat(incremental.newest(records)).isEqualTo(Instant.parse("2024-01-02T00:00:00Z").toEpochMilli());
-        assertThat(incremental.reachedOlder(records, Instant.parse("2024-01-01T12:00:00Z").toEpochMilli())).isTrue();
-        assertThat(incremental.reachedOlder(records, Instant.parse("2024-01-01T00:00:00Z").toEpochMilli())).isFalse();
+        Incremental.Span span = incremental.span(records);
+        assertThat(span.newest()).isEqualTo(Instant.parse("2024-01-02T00:00:00Z").toEpochMilli());
+        assertThat(incremental.reachedOlder(span, Instant.parse("2024-01-01T12:00:00Z").toEpochMilli())).isTrue();
+        assertThat(incremental.reachedOlder(span, Instant.parse("2024-01-01T00:00:00Z").toEpochMilli())).isFalse();
     }
 
     @Test
