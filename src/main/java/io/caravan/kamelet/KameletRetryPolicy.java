@@ -1,7 +1,6 @@
 package io.caravan.kamelet;
 
-import io.caravan.route.PageRetries;
-import io.caravan.route.PaginatedSource;
+import io.caravan.response.RetryRules;
 import org.apache.camel.Exchange;
 import org.apache.camel.Predicate;
 
@@ -24,14 +23,13 @@ public final class KameletRetryPolicy implements Predicate {
     @Override
     public boolean matches(Exchange exchange) {
         Integer retries = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
-        PaginatedSource source = PaginatedSource.of(exchange);
-        if (retries >= maxRetries || source == null) {
+        RetryRules rules = RetryRules.of(exchange);
+        if (retries >= maxRetries || rules == null) {
             return false;
         }
         if (exchange.getProperty(Exchange.EXCEPTION_CAUGHT) == null) {
             exchange.setProperty(Exchange.EXCEPTION_CAUGHT, exchange.getException());
         }
-        PageRetries rules = source.retries();
         if (!rules.retryable(exchange)) {
             return false;
         }

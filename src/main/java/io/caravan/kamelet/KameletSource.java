@@ -1,10 +1,12 @@
 package io.caravan.kamelet;
 
+import io.caravan.config.SourceParameters;
+import io.caravan.config.SourceSettings;
 import io.caravan.records.RecordRows;
 import io.caravan.route.FetchRoute;
-import io.caravan.route.PaginatedSource;
-import io.caravan.route.SourceSettings;
-import io.caravan.run.SourceRun;
+import io.caravan.route.SourceSteps;
+import io.caravan.run.Run;
+import io.caravan.run.SessionRun;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -13,13 +15,12 @@ import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * The bean behind the {@code paginated-http-source} Kamelet: Camel binds every Kamelet property into it
- * (through {@link KameletSourceConfigurer}), and the Kamelet's steps call its methods, which are those
- * of the route template's {@link PaginatedSource}. It is also the Kamelet's idempotent repository (the
- * keys seen in the current run).
+ * (through {@link KameletSourceConfigurer}), and the Kamelet's steps call its methods, which are the
+ * route template's {@link SourceSteps}. It is also the Kamelet's idempotent repository (the keys seen
+ * in the current run).
  */
 public final class KameletSource extends ServiceSupport implements IdempotentRepository {
 
-    /** The route template's sink settings, which the Kamelet replaces with kamelet:sink. */
     /**
      * What a Kamelet run is: records streamed one by one, no checkpoint store (so no high-water mark
      * and no slices), one session (pages in order).
@@ -28,25 +29,30 @@ public final class KameletSource extends ServiceSupport implements IdempotentRep
             "checkpoint", "false", "concurrency", "1");
 
     private final Map<String, String> properties = new HashMap<>(SINK_SETTINGS);
-    private volatile PaginatedSource source;
+    private volatile SourceSteps steps;
 
-    /** Sets one Kamelet property (already resolved by Camel). */
+    /** Sets one Kamelet property (already resolved by Camel); a blank one is left unset. */
     void property(String name, String value) {
-        properties.put(name, value);
+        if (value != null && !value.isBlank()) {
+            properties.put(name, value);
+        }
     }
 
     /** Starts a run; on the first one, reads and validates the properties. */
     public void startRun(Exchange exchange) throws Exception {
         FetchRoute.ensureIn(exchange.getContext());
-        source(exchange).startSingle(exchange);
+        SourceSteps current = steps(exchange);
+        current.start().start(exchange);
+        exchange.getMessage().setBody(Run.of(exchange).takePending().get(0));
+        current.sessions().open(exchange);
     }
 
     public void sendNext(Exchange exchange) {
-        source.sendNext(exchange);
+        steps.requests().sendNext(exchange);
     }
 
     public void readPage(Exchange exchange) throws Exception {
-        source.readPage(exchange);
+        steps.pages().read(exchange);
     }
 
     /** The record of a row, as the message body for the sink: its JSON, with its key in a header. */
@@ -60,33 +66,35 @@ public final class KameletSource extends ServiceSupport implements IdempotentRep
 
     /** A page is handled: progress is reported (records went to the sink one by one, no batch waits). */
     public void pageDone(Exchange exchange) {
-        SourceRun.of(exchange).pageDone(false);
+        SessionRun.of(exchange).pageDone(false);
     }
 
     public void finishRun(Exchange exchange) {
-        source.closeSession(exchange);
-        source.finish(exchange);
+        steps.sessions().close(exchange);
+        steps.finish().finish(exchange);
     }
 
-    private PaginatedSource source(Exchange exchange) {
-        PaginatedSource current = source;
+    private SourceSteps steps(Exchange exchange) {
+        SourceSteps current = steps;
         if (current == null) {
             synchronized (this) {
-                if (source == null) {
-                    source = new PaginatedSource(SourceSettings.from(properties::get, exchange.getContext()),
-                            exchange.getContext());
+                if (steps == null) {
+                    String where = "Kamelet paginated-http-source of source '" + properties.get("source") + "'";
+                    SourceSettings settings = SourceSettings.read(
+                            SourceParameters.read(properties, where, exchange.getContext()), exchange.getContext());
+                    steps = SourceSteps.of(settings, exchange.getContext());
                 }
-                current = source;
+                current = steps;
             }
         }
         return current;
     }
 
     private IdempotentRepository seen() {
-        if (source == null) {
+        if (steps == null) {
             throw new IllegalStateException("no run of the Kamelet has started");
         }
-        return source.seenKeys();
+        return steps.source().seenKeys();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.caravan.route;
 
-import io.caravan.run.SourceRun;
+import io.caravan.request.RequestPreparer;
+import io.caravan.run.SessionRun;
+import io.caravan.run.Source;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -61,28 +63,42 @@ public final class FetchRoute extends RouteBuilder {
     static void defineIn(RouteBuilder builder) {
         RouteDefinition fetch = builder.from(FETCH).routeId(ID).streamCache("false")
                 .errorHandler(builder.noErrorHandler());
-        fetch.process(exchange -> PaginatedSource.of(exchange).enterHost())
+        fetch.process(FetchRoute::enterHost)
             .doTry()
                 .to(BUDGET)
-                .toD("${exchangeProperty." + PaginatedSource.HTTP_ENDPOINT + "}")
-                .process(exchange -> PaginatedSource.of(exchange).readResponse(exchange))
+                .toD("${exchangeProperty." + RequestPreparer.HTTP_ENDPOINT + "}")
+                .process(exchange -> Source.of(exchange).responses().read(exchange))
             .doFinally()
-                .process(exchange -> PaginatedSource.of(exchange).leaveHost())
+                .process(FetchRoute::leaveHost)
             .end();
         RouteDefinition budget = builder.from(BUDGET).routeId(BUDGET_ID).streamCache("false")
                 .errorHandler(builder.noErrorHandler());
-        budget.filter(exchange -> PaginatedSource.of(exchange).rateLimited())
+        budget.filter(exchange -> Source.of(exchange).rateLimited())
             .throttle(new ExpressionAdapter() {
                 @Override
                 public Object evaluate(Exchange exchange) {
-                    return PaginatedSource.of(exchange).budget().perSecond();
+                    return Source.of(exchange).budget().perSecond();
                 }
             }).totalRequestsMode().timePeriodMillis(BUDGET_PERIOD_MS).asyncDelayed(false)
             .correlationExpression(new ExpressionAdapter() {
                 @Override
                 public Object evaluate(Exchange exchange) {
-                    return SourceRun.of(exchange).current().origin();
+                    return SessionRun.of(exchange).current().origin();
                 }
             });
+    }
+
+    /** Waits for a place among the requests in flight to the host, when their number is limited. */
+    private static void enterHost(Exchange exchange) throws InterruptedException {
+        if (Source.of(exchange).budget() != null) {
+            Source.of(exchange).budget().enter();
+        }
+    }
+
+    /** The request to the host ended. */
+    private static void leaveHost(Exchange exchange) {
+        if (Source.of(exchange).budget() != null) {
+            Source.of(exchange).budget().leave();
+        }
     }
 }

@@ -1,16 +1,26 @@
 package io.caravan.route;
 
+import io.caravan.config.Parameter;
+import io.caravan.config.Parameters;
+import io.caravan.config.RouteFiles;
+import io.caravan.config.SourceParameters;
+import io.caravan.config.SourceSettings;
+import io.caravan.load.FlushSteps;
 import io.caravan.response.BadResponseException;
-import io.caravan.run.PassRun;
-import io.caravan.run.SourceRun;
+import io.caravan.response.RetryRules;
+import io.caravan.run.Run;
+import io.caravan.run.SessionRun;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.model.FilterDefinition;
 import org.apache.camel.model.LoopDefinition;
+import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.model.SplitDefinition;
@@ -45,134 +55,44 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
 
     @Override
     public void configure() {
-        RouteTemplateDefinition template = routeTemplate(ID)
-            .templateParameter("source", null, "Name of the source: in progress lines, errors and summaries")
-            .templateParameter("url", null, "URL of the first page")
-            .templateParameter("pagination", null,
-                    "pageNumber | offset | lastRecordCursor | bodyCursor | headerToken | nextUrl | linkHeader"
-                            + " | lastRecordTime | timeWindow | templated")
-            .templateParameter("trigger", "timer:{{source}}?repeatCount=1&delay=0", "Endpoint that starts a run")
-            .templateParameter("method", "GET", "HTTP method of the first request")
-            .templateParameter("body", "", "JSON body of the first request")
-            .templateParameter("nextPagesUrl", "", "Endpoint of the pages after the first (absolute, or relative to url)")
-            .templateParameter("nextPagesMethod", "", "HTTP method of the pages after the first")
-            .templateParameter("replaceBodyOnNextPages", "false", "Start the body of later pages afresh")
-            .templateParameter("recordsPath", "$", "JSONPath to the array of records")
-            .templateParameter("keyPath", "", "JSONPath to a record's key; blank: a hash of the record")
-            .templateParameter("pageSizeParam", "", "Where the page size goes (query name, header:N, body:path)")
-            .templateParameter("pageSize", "", "Page size to ask for")
-            .templateParameter("pageParam", "page", "pageNumber: where the page number goes")
-            .templateParameter("firstPage", "1", "pageNumber: number of the first page (0 or 1)")
-            .templateParameter("offsetParam", "offset", "offset: where the offset goes")
-            .templateParameter("offsetStep", "pageSize", "offset: advance by pageSize or by the records returned")
-            .templateParameter("cursorParam", "cursor", "Cursor styles: where the cursor or token goes")
-            .templateParameter("cursorField", "id", "lastRecordCursor: JSONPath in a record of the cursor value")
-            .templateParameter("cursorPath", "", "bodyCursor: JSONPath to the next cursor in the body")
-            .templateParameter("tokenHeader", "", "headerToken: response header carrying the next token")
-            .templateParameter("nextUrlPath", "", "nextUrl: JSONPath to the next page's URL in the body")
-            .templateParameter("linkHeader", "Link", "linkHeader: the response header with RFC 8288 links")
-            .templateParameter("timeField", "updated_at", "lastRecordTime: JSONPath in a record of its timestamp")
-            .templateParameter("startParam", "start_time", "Time styles: where the start time goes")
-            .templateParameter("endParam", "end_time", "timeWindow: where a window's end goes")
-            .templateParameter("windowStart", "", "Time styles: the first start time (ISO-8601 instant)")
-            .templateParameter("windowEnd", "", "timeWindow: the end of the last window (default: now, read as the run goes)")
-            .templateParameter("windowStep", "", "timeWindow: the length of a window (ISO-8601 duration, e.g. P1D)")
-            .templateParameter("nextRequests", "", "templated: JSON array of rules building the next request")
-            .templateParameter("stopOnEmptyPage", "auto", "Stop on an empty page: auto (pageNumber, offset), true, false")
-            .templateParameter("hasMorePath", "", "Stop when the flag at this JSONPath is false")
-            .templateParameter("totalPagesPath", "", "Stop when this many pages (JSONPath, read once) are read")
-            .templateParameter("totalRecordsPath", "", "Stop when this many records (JSONPath, read once) are read")
-            .templateParameter("stopOnShortPage", "false", "Stop on a page with fewer than pageSize records")
-            .templateParameter("stopAfterPages", "", "Stop (successfully) after this many pages")
-            .templateParameter("stopAfterRecords", "", "Stop (successfully) after this many records")
-            .templateParameter("onRepeatedRequest", "fail", "A request repeating one already sent: fail or stop")
-            .templateParameter("mode", "stream", "stream: batches to the sink; collect: return all records to the caller")
-            .templateParameter("collectMaxRecords", "10000", "collect: the most records returned; more fails the run")
-            .templateParameter("maxPages", "100000", "Hard page cap: the run fails if the API offers more")
-            .templateParameter("batchSize", "1000", "Flush a batch to the sink at this many records")
-            .templateParameter("flushPages", "0", "Flush at a page end once the batch spans this many pages (0: no limit)")
-            .templateParameter("flushBytes", "16777216", "Flush once the batch holds this many bytes of record JSON (0: no limit)")
-            .templateParameter("flushSeconds", "30", "Flush at a page end once the batch is this old (0: no limit)")
-            .templateParameter("checkpoint", "true", "Commit a checkpoint with every batch and resume from it (stream mode)")
-            .templateParameter("dedupeWindow", "100000", "Recent record keys remembered to drop repeats")
-            .templateParameter("table", "", "Landing table of the default JDBC sink")
-            .templateParameter("updatedAtPath", "", "JSONPath of the record's update time, landed as updated_at")
-            .templateParameter("columns", "", "Extra landing columns: name=$.json.path, comma-separated")
-            .templateParameter("dataSource", "caravanDataSource", "DataSource bean of the JDBC sink and the checkpoints")
-            .templateParameter("sink", "sql:caravan-upsert?dataSource=#{{dataSource}}&batch=true",
-                    "Endpoint receiving each batch (a List of row maps)")
-            .templateParameter("auth", "none", "none | bearer | basic | apiKey | oauth2")
-            .templateParameter("authToken", "", "bearer: the token")
-            .templateParameter("authUser", "", "basic: the user")
-            .templateParameter("authPassword", "", "basic: the password")
-            .templateParameter("apiKeyParam", "", "apiKey: where the key goes: header:Name or query:name")
-            .templateParameter("apiKey", "", "apiKey: the key")
-            .templateParameter("tokenUrl", "", "oauth2: the token endpoint (client credentials grant)")
-            .templateParameter("clientId", "", "oauth2: the client id")
-            .templateParameter("clientSecret", "", "oauth2: the client secret")
-            .templateParameter("scope", "", "oauth2: the scope to ask for")
-            .templateParameter("maxRetries", "5", "Retries of a page after 429, 5xx or an I/O error")
-            .templateParameter("retryDelayMs", "200", "First retry delay; doubles on each retry")
-            .templateParameter("maxResponseBytes", "52428800", "The largest response body read (bytes); a larger one fails the run")
-            .templateParameter("maxJsonDepth", "200", "The deepest JSON nesting read; deeper fails the run")
-            .templateParameter("onMissingRecords", "fail", "A later page without the records path: fail or stop")
-            .templateParameter("restartOn", "", "The answer meaning an expired cursor (status[:body text]): restart the pass")
-            .templateParameter("rateLimitStatuses", "429", "Statuses meaning rate limited, comma-separated (e.g. 429,403)")
-            .templateParameter("rateLimitRemainingHeader", "X-RateLimit-Remaining", "Header with the requests left in the window")
-            .templateParameter("rateLimitResetHeader", "X-RateLimit-Reset", "Header with the window's reset (epoch or seconds from now)")
-            .templateParameter("rateLimitReserve", "0", "Pause until the reset once this few requests are left")
-            .templateParameter("requestsPerSecond", "0", "The API host's limit, shared by every source calling it (0: none)")
-            .templateParameter("adaptiveRate", "false", "Find the host's unknown limit: halve on 429, grow on success")
-            .templateParameter("allowedOrigins", "", "Other origins next pages may be on, comma-separated (no credentials go there)")
-            .templateParameter("maxConcurrentRequests", "0", "The most requests in flight to the API host at once (0: no limit)")
-            .templateParameter("maxWaitSeconds", "300", "The longest wait for a rate limit; a longer one fails the run")
-            .templateParameter("incrementalField", "", "Incremental: JSONPath in a record of its high-water mark (updated_at, an id)")
-            .templateParameter("incrementalParam", "since", "Incremental: where the bound goes (query name, header:N, body:path, path:placeholder)")
-            .templateParameter("lookback", "", "Incremental: how far before the mark a pass starts (ISO-8601 duration; a number for ids)")
-            .templateParameter("incrementalStart", "", "Incremental: the bound of the first pass (blank: everything)")
-            .templateParameter("newestFirst", "false", "Incremental: the API returns newest first; stop at records older than the bound")
-            .templateParameter("timeFormat", "iso", "How time bounds are written: iso, epochSeconds, epochMillis or date")
-            .templateParameter("sliceFrom", "", "Backfill: the range's start (ISO-8601 instant or date, or a number)")
-            .templateParameter("sliceUntil", "", "Backfill: the range's end, exclusive (default: when the pass starts)")
-            .templateParameter("sliceStep", "", "Backfill: the length of a slice (ISO-8601 duration, e.g. P1D; a number for ids)")
-            .templateParameter("sliceMinStep", "", "Backfill: the shortest slice a split makes (default: 1 ms, or 1)")
-            .templateParameter("sliceStartParam", "since", "Backfill: where a slice's start goes")
-            .templateParameter("sliceEndParam", "until", "Backfill: where a slice's end goes")
-            .templateParameter("resultWindow", "0", "Backfill: the most records the API pages through in one query (0: no limit)")
-            .templateParameter("resultWindowError", "", "Backfill: the answer refusing a page past the window (status[:body text])")
-            .templateParameter("parallelPages", "false", "Fetch the pages after the first in parallel ranges (pageNumber, offset)")
-            .templateParameter("concurrency", "1", "Sessions (slices, page ranges) fetched at once, within the host's budget")
-            .templateParameter("connectTimeoutMs", "10000", "HTTP connect timeout")
-            .templateParameter("readTimeoutMs", "30000", "HTTP response timeout")
-            .configure(rtc -> {
-                SourceSettings settings = SourceSettings.from(name -> {
-                    String value = rtc.getProperty(name, String.class);
-                    return value == null ? null : rtc.getCamelContext().resolvePropertyPlaceholders(value);
-                }, rtc.getCamelContext());
-                PaginatedSource source = new PaginatedSource(settings, rtc.getCamelContext());
-                rtc.bind("caravanTx", Policy.class, source.flushTransaction());
-                rtc.bind("caravanStart", Processor.class, (Processor) source::startExclusive);
-                rtc.bind("caravanOpenSession", Processor.class, (Processor) source::openSession);
-                rtc.bind("caravanCloseSession", Processor.class, (Processor) source::closeSession);
-                rtc.bind("caravanSessions", ExecutorService.class, rtc.getCamelContext().getExecutorServiceManager()
-                        .newFixedThreadPool(source, "caravan-" + settings.source(), settings.concurrency()));
-                rtc.bind("caravanSendNext", Processor.class, (Processor) source::sendNext);
-                rtc.bind("caravanReadPage", Processor.class, (Processor) source::readPage);
-                rtc.bind("caravanFillBatch", Processor.class, (Processor) source::fillBatch);
-                rtc.bind("caravanTakeBatch", Processor.class, (Processor) source::takeBatch);
-                rtc.bind("caravanCommit", Processor.class, (Processor) source::commit);
-                rtc.bind("caravanBatchLanded", Processor.class, (Processor) source::batchLanded);
-                rtc.bind("caravanPageDone", Processor.class, (Processor) source::pageDone);
-                rtc.bind("caravanFinish", Processor.class, (Processor) source::finish);
-                rtc.bind("caravanFail", Processor.class, (Processor) source::fail);
-                rtc.bind("caravanRetried", Processor.class, (Processor) source.retries()::retried);
-                rtc.bind("caravanRetryDelay", Processor.class, (Processor) source.retries()::retryDelay);
-            });
+        RouteFiles.of(getCamelContext(), ID);
+        RouteTemplateDefinition template = routeTemplate(ID);
+        for (Parameter<?> parameter : Parameters.all()) {
+            if (parameter.required() || parameter.defaultValue() != null) {
+                template.templateParameter(parameter.name(), parameter.defaultValue(), parameter.description());
+            } else {
+                template.templateOptionalParameter(parameter.name(), parameter.description());
+            }
+        }
+        template.configure(rtc -> {
+            CamelContext context = rtc.getCamelContext();
+            Object source = rtc.getParameters().get(Parameters.SOURCE_NAME.name());
+            String where = RouteFiles.of(context, ID).describe(routeIdOf(rtc), source == null ? null : source.toString());
+            SourceSettings settings = SourceSettings.read(SourceParameters.read(rtc.getParameters(), where, context), context);
+            SourceSteps steps = SourceSteps.of(settings, context);
+            rtc.bind("caravanTx", Policy.class, steps.flush().transaction());
+            rtc.bind("caravanStart", Processor.class, (Processor) steps.start()::startExclusive);
+            rtc.bind("caravanOpenSession", Processor.class, (Processor) steps.sessions()::open);
+            rtc.bind("caravanCloseSession", Processor.class, (Processor) steps.sessions()::close);
+            rtc.bind("caravanSessions", ExecutorService.class, context.getExecutorServiceManager()
+                    .newFixedThreadPool(steps.source(), "caravan-" + settings.source(), settings.plan().concurrency()));
+            rtc.bind("caravanSendNext", Processor.class, (Processor) steps.requests()::sendNext);
+            rtc.bind("caravanReadPage", Processor.class, (Processor) steps.pages()::read);
+            rtc.bind("caravanFillBatch", Processor.class, (Processor) steps.batches()::fill);
+            rtc.bind("caravanTakeBatch", Processor.class, (Processor) steps.flush()::take);
+            rtc.bind("caravanCommit", Processor.class, (Processor) steps.flush()::commit);
+            rtc.bind("caravanBatchLanded", Processor.class, (Processor) steps.flush()::landed);
+            rtc.bind("caravanPageDone", Processor.class, (Processor) steps.sessions()::pageDone);
+            rtc.bind("caravanFinish", Processor.class, (Processor) steps.finish()::finish);
+            rtc.bind("caravanFail", Processor.class, (Processor) steps.failures()::fail);
+            rtc.bind("caravanRetried", Processor.class, (Processor) steps.retries()::retried);
+            rtc.bind("caravanRetryDelay", Processor.class, (Processor) steps.retries()::retryDelay);
+        });
         RouteDefinition route = template.from("{{trigger}}");
         route.onException(HttpOperationFailedException.class, IOException.class, BadResponseException.class)
                 // Only a session's request is retried (a run's failure, raised after its sessions, is not).
-                .onWhen(exchange -> exchange.getProperty(SourceRun.PROPERTY) != null
-                        && PaginatedSource.of(exchange).retries().retryable(exchange))
+                .onWhen(exchange -> exchange.getProperty(SessionRun.PROPERTY) != null
+                        && RetryRules.of(exchange).retryable(exchange))
                 .maximumRedeliveries("{{maxRetries}}").redeliveryDelay("{{retryDelayMs}}")
                 .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(30_000)
                 // Jitter: each backoff varies by ±15 %, so clients failing together do not retry together.
@@ -188,35 +108,35 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             .end();
         route.process("{{caravanStart}}");
         // Rounds of sessions: those planned, then those a round spawned (halves of a slice past the result window).
-        LoopDefinition rounds = route.loopDoWhile(exchange -> PassRun.of(exchange).hasPending()).breakOnShutdown();
+        LoopDefinition rounds = route.loopDoWhile(exchange -> Run.of(exchange).hasPending()).breakOnShutdown();
         // Each session (the source's own, a slice, a page range) on its own exchange, several at once;
         // one that fails is recorded and the others go on.
         SplitDefinition sessions = rounds.split(new ExpressionAdapter() {
             @Override
             public Object evaluate(Exchange exchange) {
-                return PassRun.of(exchange).takePending();
+                return Run.of(exchange).takePending();
             }
         }, new UseOriginalAggregationStrategy(false)).parallelProcessing().executorService("{{caravanSessions}}");
         sessions.process("{{caravanOpenSession}}");
-        LoopDefinition pages = sessions.loopDoWhile(exchange -> SourceRun.of(exchange).hasNext()).breakOnShutdown();
+        LoopDefinition pages = sessions.loopDoWhile(exchange -> SessionRun.of(exchange).hasNext()).breakOnShutdown();
         // A rate limit's budget spent: wait for its window to reset before the next request.
         pages.delay(new ExpressionAdapter() {
             @Override
             public Object evaluate(Exchange exchange) {
-                return SourceRun.of(exchange).pauseMillis();
+                return SessionRun.of(exchange).retry().pauseMillis();
             }
         }).syncDelayed();
         pages.process("{{caravanSendNext}}")
             .to(FetchRoute.FETCH)
             .process("{{caravanReadPage}}");
         // The page's rows, a batch at a time: one step per batch that ends inside the page, not per record.
-        LoopDefinition pageRows = pages.loopDoWhile(exchange -> SourceRun.of(exchange).hasPageRows());
+        LoopDefinition pageRows = pages.loopDoWhile(exchange -> SessionRun.of(exchange).hasPageRows());
         pageRows.process("{{caravanFillBatch}}");
-        flush(pageRows.filter(exchange -> SourceRun.of(exchange).flushDueInPage()));
+        flush(pageRows.filter(exchange -> SessionRun.of(exchange).flushDueInPage()));
         pages.process("{{caravanPageDone}}");
-        flush(pages.filter(exchange -> SourceRun.of(exchange).flushDueAtPageEnd()));
+        flush(pages.filter(exchange -> SessionRun.of(exchange).flushDueAtPageEnd()));
         // A session stopped by a shutdown lands what it fetched before it ends.
-        flush(sessions.filter(exchange -> SourceRun.of(exchange).hasUnlanded()));
+        flush(sessions.filter(exchange -> SessionRun.of(exchange).hasUnlanded()));
         sessions.process("{{caravanCloseSession}}");
         route.process("{{caravanFinish}}");
 
@@ -230,11 +150,17 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
     private static void flush(FilterDefinition due) {
         due.policy("{{caravanTx}}")
                 .process("{{caravanTakeBatch}}")
-                .filter(PaginatedSource::hasRecords)
+                .filter(FlushSteps::hasRecords)
                     .to("{{sink}}")
                 .end()
                 .process("{{caravanCommit}}")
             .end()
             .process("{{caravanBatchLanded}}");
+    }
+
+    /** The id of the route being created with {@code rtc} (Camel gives a template's configurer the context, not the route). */
+    private static String routeIdOf(RouteTemplateContext rtc) {
+        return rtc.getCamelContext().getCamelContextExtension().getContextPlugin(Model.class).getRouteDefinitions().stream()
+                .filter(route -> route.getRouteTemplateContext() == rtc).map(route -> route.getId()).findFirst().orElse(null);
     }
 }

@@ -26,7 +26,7 @@ class LibraryUseIT {
 
     @Test
     void libraryJarCarriesNoMainClassAndNoHostWideConfiguration() throws Exception {
-        Path jar = Path.of("target", "caravan-0.1.0-SNAPSHOT.jar");
+        Path jar = Path.of("target", "caravan-0.1.0.jar");
         assertThat(jar).exists();
         try (JarFile file = new JarFile(jar.toFile())) {
             Manifest manifest = file.getManifest();

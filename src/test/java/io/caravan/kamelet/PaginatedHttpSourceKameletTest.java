@@ -33,18 +33,6 @@ class PaginatedHttpSourceKameletTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /**
-     * Template parameters the Kamelet leaves out: its own sink (the Kamelet has kamelet:sink) and its
-     * retries (a Kamelet runs under the calling route's error handler).
-     */
-    private static final Set<String> NOT_IN_KAMELET = Set.of("table", "dataSource", "sink", "batchSize", "mode", "checkpoint", "flushPages", "flushBytes",
-            "flushSeconds", "columns", "updatedAtPath",
-            "collectMaxRecords", "maxRetries", "retryDelayMs",
-            // Marks and sessions need the checkpoint store, which a Kamelet has not: one session, pages in order.
-            "incrementalField", "incrementalParam", "lookback", "incrementalStart", "newestFirst", "timeFormat",
-            "sliceFrom", "sliceUntil", "sliceStep", "sliceMinStep", "sliceStartParam", "sliceEndParam", "resultWindow",
-            "resultWindowError", "parallelPages", "concurrency");
-
     @Test
     void sendsEveryRecordOnceToTheSink() throws Exception {
         try (SandboxServer sandbox = SandboxServer.start(0)) {
@@ -120,42 +108,6 @@ class PaginatedHttpSourceKameletTest {
             }
             return new Run(summary, new LandedData(received.size(), byId));
         }
-    }
-
-    @Test
-    void kameletHasTheRouteTemplatesPropertiesAndDefaults() throws Exception {
-        Map<String, Object> kamelet;
-        try (InputStream in = getClass().getResourceAsStream("/kamelets/paginated-http-source.kamelet.yaml")) {
-            kamelet = cast(new Load(LoadSettings.builder().build()).loadFromInputStream(in));
-        }
-        Map<String, Object> definition = cast(cast(kamelet.get("spec")).get("definition"));
-        Map<String, Object> properties = cast(definition.get("properties"));
-
-        Map<String, String> templateDefaults = new TreeMap<>();
-        List<String> templateRequired = new ArrayList<>();
-        try (CamelContext context = new DefaultCamelContext()) {
-            context.addRoutes(new PaginatedHttpRouteTemplate());
-            for (RouteTemplateParameterDefinition parameter : context.getCamelContextExtension()
-                    .getContextPlugin(Model.class).getRouteTemplateDefinition(PaginatedHttpRouteTemplate.ID)
-                    .getTemplateParameters()) {
-                if (!NOT_IN_KAMELET.contains(parameter.getName())) {
-                    templateDefaults.put(parameter.getName(), parameter.getDefaultValue());
-                    if (parameter.getDefaultValue() == null) {
-                        templateRequired.add(parameter.getName());
-                    }
-                }
-            }
-        }
-        Map<String, String> kameletDefaults = new TreeMap<>();
-        properties.forEach((name, spec) -> kameletDefaults.put(name, (String) cast(spec).get("default")));
-        assertThat(kameletDefaults).isEqualTo(templateDefaults);
-        assertThat(definition.get("required")).isEqualTo(templateRequired);
-        properties.values().forEach(spec -> assertThat(cast(spec)).containsKeys("title", "description", "type"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> cast(Object value) {
-        return (Map<String, Object>) value;
     }
 
     /** Collects the records the Kamelet sends. */

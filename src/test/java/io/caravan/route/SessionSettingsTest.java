@@ -3,6 +3,8 @@ package io.caravan.route;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.caravan.config.SourceParameters;
+import io.caravan.config.SourceSettings;
 import io.caravan.plan.Axis;
 import java.util.HashMap;
 import java.util.Map;
@@ -50,7 +52,7 @@ class SessionSettingsTest {
         assertThatThrownBy(this::settings).hasMessageContaining("parallelPages needs pages addressed directly");
         params.put("pagination", "pageNumber");
         params.put("totalPagesPath", "$.pages");
-        assertThat(settings().parallelPages()).isNotNull();
+        assertThat(settings().plan().parallelPages()).isNotNull();
     }
 
     @Test
@@ -59,14 +61,14 @@ class SessionSettingsTest {
         params.put("sliceFrom", "1");
         assertThatThrownBy(this::settings).hasMessageContaining("sliceUntil is required for a range of numbers");
         params.put("sliceUntil", "50000");
-        assertThat(settings().backfill().axis()).isEqualTo(Axis.NUMBER);
+        assertThat(settings().plan().backfill().axis()).isEqualTo(Axis.NUMBER);
         params.put("sliceStep", "P1D");
         params.put("sliceFrom", "2024-01-01");
         params.put("sliceUntil", "");
         params.put("timeFormat", "unix");
         assertThatThrownBy(this::settings).hasMessageContaining("timeFormat 'unix': use iso, epochSeconds, epochMillis or date");
         params.put("timeFormat", "date");
-        assertThat(settings().backfill().axis()).isEqualTo(Axis.TIME);
+        assertThat(settings().plan().backfill().axis()).isEqualTo(Axis.TIME);
     }
 
     @Test
@@ -76,10 +78,10 @@ class SessionSettingsTest {
         params.put("pageParam", "page");
         params.put("incrementalField", "$.updated_at");
         params.put("incrementalParam", "path:since");
-        assertThat(settings().incremental()).isNotNull();
+        assertThat(settings().plan().incremental()).isNotNull();
     }
 
     private SourceSettings settings() {
-        return SourceSettings.from(params::get, context);
+        return SourceSettings.read(SourceParameters.read(params, "route 's'", context), context);
     }
 }

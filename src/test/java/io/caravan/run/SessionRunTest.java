@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.caravan.load.Flush;
+import io.caravan.load.FlushPolicy;
 import io.caravan.paging.Page;
 import io.caravan.request.PageRequest;
 import io.caravan.state.Checkpoint;
@@ -18,14 +20,14 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-class SourceRunTest {
+class SessionRunTest {
 
     private final PageRequest first = PageRequest.get("http://127.0.0.1:9/items");
     private final AtomicLong clock = new AtomicLong();
 
     @Test
     void refusesANextPageOnAnotherOrigin() {
-        SourceRun run = run(FlushPolicy.ofRecords(10), fresh());
+        SessionRun run = run(FlushPolicy.ofRecords(10), fresh());
         run.pageReceived(page(run.send()));
 
         assertThatThrownBy(() -> run.advance(Optional.of(first.followingAt("http://evil.test/items?page=2"))))
@@ -35,7 +37,7 @@ class SourceRunTest {
 
     @Test
     void aFullBatchFlushesInsideThePageAndTheCheckpointStandsInsideIt() {
-        SourceRun run = run(FlushPolicy.ofRecords(2), fresh());
+        SessionRun run = run(FlushPolicy.ofRecords(2), fresh());
         receive(run, "p1", Optional.of(first.withQueryParam("page", "2")), "a", "b", "c");
         run.buffer(run.nextPageRow());
         assertThat(run.flushDueInPage()).isFalse();
@@ -54,7 +56,7 @@ class SourceRunTest {
 
     @Test
     void aBatchFullAtThePagesLastRowWaitsForThePageEndWhichLandsThePage() {
-        SourceRun run = run(FlushPolicy.ofRecords(2), fresh());
+        SessionRun run = run(FlushPolicy.ofRecords(2), fresh());
         receive(run, "p1", Optional.of(first.withQueryParam("page", "2")), "a", "b");
         run.buffer(run.nextPageRow());
         run.buffer(run.nextPageRow());
@@ -71,7 +73,7 @@ class SourceRunTest {
 
     @Test
     void thePagesRunningOutFlushTheTailAndCompleteThePass() {
-        SourceRun run = run(FlushPolicy.ofRecords(100), fresh());
+        SessionRun run = run(FlushPolicy.ofRecords(100), fresh());
         receive(run, "p1", Optional.empty(), "a");
         run.buffer(run.nextPageRow());
         run.pageDone(true);
@@ -87,7 +89,7 @@ class SourceRunTest {
     @Test
     void aPageEndFlushesOnceTheBatchSpansEnoughPagesOrBytesOrIsOldEnough() {
         PageRequest second = first.withQueryParam("page", "2");
-        SourceRun byPages = run(new FlushPolicy(1000, 2, 0, Duration.ZERO), fresh());
+        SessionRun byPages = run(new FlushPolicy(1000, 2, 0, Duration.ZERO), fresh());
         receive(byPages, "p1", Optional.of(second), "a");
         byPages.pageDone(true);
         assertThat(byPages.flushDueAtPageEnd()).isFalse();
@@ -95,14 +97,14 @@ class SourceRunTest {
         byPages.pageDone(true);
         assertThat(byPages.flushDueAtPageEnd()).isTrue();
 
-        SourceRun byBytes = run(new FlushPolicy(1000, 0, 20, Duration.ZERO), fresh());
+        SessionRun byBytes = run(new FlushPolicy(1000, 0, 20, Duration.ZERO), fresh());
         receive(byBytes, "p1", Optional.of(second), "a", "b", "c");
         byBytes.buffer(Map.of("record_key", "a", "payload", "{\"id\":\"a\"}"));
         assertThat(byBytes.flushDueInPage()).isFalse();
         byBytes.buffer(Map.of("record_key", "b", "payload", "{\"id\":\"b\",\"x\":1}"));
         assertThat(byBytes.flushDueInPage()).isTrue();
 
-        SourceRun byAge = run(new FlushPolicy(1000, 0, 0, Duration.ofSeconds(30)), fresh());
+        SessionRun byAge = run(new FlushPolicy(1000, 0, 0, Duration.ofSeconds(30)), fresh());
         receive(byAge, "p1", Optional.of(second), "a");
         byAge.buffer(byAge.nextPageRow());
         byAge.pageDone(true);
@@ -116,17 +118,17 @@ class SourceRunTest {
     void aResumedPageSkipsTheRecordsThatLandedFoundByTheLastKeyEvenWhenTheyShifted() {
         Checkpoint inside = new Checkpoint("s", RunStatus.FAILED, first, 2, "b", null, null, 0, 2, null, Instant.now());
 
-        SourceRun same = run(FlushPolicy.ofRecords(10), inside);
+        SessionRun same = run(FlushPolicy.ofRecords(10), inside);
         same.send();
         same.pageRows("p1", rows("a", "b", "c", "d"));
         assertThat(keys(same.pageRowsLeft())).containsExactly("c", "d");
 
-        SourceRun shifted = run(FlushPolicy.ofRecords(10), inside);
+        SessionRun shifted = run(FlushPolicy.ofRecords(10), inside);
         shifted.send();
         shifted.pageRows("p1", rows("new", "a", "b", "c"));
         assertThat(keys(shifted.pageRowsLeft())).containsExactly("c");
 
-        SourceRun gone = run(FlushPolicy.ofRecords(10), inside);
+        SessionRun gone = run(FlushPolicy.ofRecords(10), inside);
         gone.send();
         gone.pageRows("p1", rows("x", "y"));
         assertThat(keys(gone.pageRowsLeft())).containsExactly("x", "y");
@@ -135,7 +137,7 @@ class SourceRunTest {
 
     @Test
     void aPageThatLandedEarlierInThePassHandsOnNoRows() {
-        SourceRun run = run(FlushPolicy.ofRecords(10), fresh());
+        SessionRun run = run(FlushPolicy.ofRecords(10), fresh());
         run.landedEarlier(Set.of("p1"));
         run.send();
         run.pageRows("p1", rows("a", "b"));
@@ -147,7 +149,7 @@ class SourceRunTest {
 
     @Test
     void credentialsAreRenewedOnceForEachRequestTheApiRefuses() {
-        SourceRun run = run(FlushPolicy.ofRecords(10), fresh());
+        SessionRun run = run(FlushPolicy.ofRecords(10), fresh());
         receive(run, "p1", Optional.of(first.withQueryParam("page", "2")), "a");
         assertThat(run.firstRefusal()).isTrue();
         assertThat(run.firstRefusal()).isFalse();
@@ -155,15 +157,15 @@ class SourceRunTest {
         assertThat(run.firstRefusal()).isTrue();
     }
 
-    private SourceRun run(FlushPolicy policy, Checkpoint from) {
-        return new SourceRun(from, 100, policy, false, Set.of(), clock::get);
+    private SessionRun run(FlushPolicy policy, Checkpoint from) {
+        return new SessionRun(from, null, 100, policy, false, Set.of(), null, clock::get);
     }
 
     private Checkpoint fresh() {
         return new Checkpoint("s", RunStatus.RUNNING, first, 0, null, null, null, 0, 0, null, Instant.now());
     }
 
-    private static void receive(SourceRun run, String pageKey, Optional<PageRequest> next, String... keys) {
+    private static void receive(SessionRun run, String pageKey, Optional<PageRequest> next, String... keys) {
         run.pageReceived(page(run.send()));
         run.advance(next);
         run.pageRows(pageKey, rows(keys));

@@ -1,4 +1,4 @@
-package io.caravan.route;
+package io.caravan.response;
 
 import io.caravan.response.BadResponseException;
 import java.io.IOException;

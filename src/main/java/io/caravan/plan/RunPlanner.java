@@ -1,11 +1,8 @@
-package io.caravan.route;
+package io.caravan.plan;
 
-import io.caravan.plan.Axis;
-import io.caravan.plan.Backfill;
-import io.caravan.plan.Session;
-import io.caravan.plan.Slice;
+import io.caravan.config.SourceSettings;
 import io.caravan.request.PageRequest;
-import io.caravan.run.PassRun;
+import io.caravan.run.Run;
 import io.caravan.state.Checkpoint;
 import io.caravan.state.CheckpointStore;
 import io.caravan.state.LandedPages;
@@ -24,32 +21,32 @@ import org.slf4j.LoggerFactory;
  * none that did. Otherwise a new pass starts from the high-water mark: the source's own session, or
  * one session per slice of the backfill's range, whose checkpoint rows are written at once.
  */
-final class PassPlanner {
+public final class RunPlanner {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PaginatedSource.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RunPlanner.class);
 
     private final SourceSettings settings;
 
-    PassPlanner(SourceSettings settings) {
+    public RunPlanner(SourceSettings settings) {
         this.settings = settings;
     }
 
     /** A run without checkpoints: a new pass from no mark, every time. */
-    PassRun planStateless() {
-        PassRun run = new PassRun(settings.source(), Set.of(), kind());
+    public Run planStateless() {
+        Run run = new Run(settings.source(), Set.of(), kind());
         run.plan(newSessions(null), 0);
         return run;
     }
 
     /** A run with checkpoints in {@code store}; call it in a transaction. */
-    PassRun plan(CheckpointStore store, LandedPages landedPages) {
+    public Run plan(CheckpointStore store, LandedPages landedPages) {
         String source = settings.source();
         Optional<Checkpoint> own = store.load(source);
         List<Checkpoint> others = store.sessions(source);
         boolean ownOpen = own.isPresent() && own.get().resumable();
         List<Checkpoint> unfinished = others.stream().filter(row -> row.status() != RunStatus.COMPLETED).toList();
         if (ownOpen || !unfinished.isEmpty()) {
-            PassRun run = new PassRun(source, landedPages.keys(), kind());
+            Run run = new Run(source, landedPages.keys(), kind());
             List<Session> sessions = new ArrayList<>();
             // The mark the open pass started from: its sessions restart (an expired cursor) where it did.
             String mark = own.map(Checkpoint::highWaterMark).orElse(null);
@@ -68,9 +65,9 @@ final class PassPlanner {
         String mark = newestMark(own.orElse(null), others);
         store.forgetSessions(source);
         landedPages.clear();
-        PassRun run = new PassRun(source, Set.of(), kind());
+        Run run = new Run(source, Set.of(), kind());
         List<Session> sessions = newSessions(mark);
-        if (settings.backfill() != null) {
+        if (settings.plan().backfill() != null) {
             for (Session slice : sessions) {
                 store.save(fresh(slice, null));
             }
@@ -83,35 +80,35 @@ final class PassPlanner {
     }
 
     /** A session's checkpoint before its first page. */
-    static Checkpoint fresh(Session session, String highWaterMark) {
+    public static Checkpoint fresh(Session session, String highWaterMark) {
         return new Checkpoint(session.name(), RunStatus.RUNNING, session.first(), 0, null, highWaterMark, null, 0, 0,
                 null, Instant.now());
     }
 
     /** The sessions of a slice's two halves, or none when the slice is at its minimum step. */
-    List<Session> halves(Session slice) {
+    public List<Session> halves(Session slice) {
         List<Session> halves = new ArrayList<>();
-        for (Slice half : slice.slice().halves(settings.backfill().minStep())) {
+        for (Slice half : slice.slice().halves(settings.plan().backfill().minStep())) {
             halves.add(sliceSession(half));
         }
         return halves;
     }
 
     /** The pass's first request at the high-water mark {@code mark} (the configured one without a mark or bound). */
-    PageRequest ownFirst(String mark) {
-        PageRequest first = settings.first();
-        if (settings.incremental() != null && settings.backfill() == null) {
-            first = settings.incremental().request(first, settings.incremental().bound(mark));
+    public PageRequest ownFirst(String mark) {
+        PageRequest first = settings.request().first();
+        if (settings.plan().incremental() != null && settings.plan().backfill() == null) {
+            first = settings.plan().incremental().request(first, settings.plan().incremental().bound(mark));
         }
-        return settings.paginator().first(first);
+        return settings.paging().paginator().first(first);
     }
 
     private List<Session> newSessions(String mark) {
-        Backfill backfill = settings.backfill();
+        Backfill backfill = settings.plan().backfill();
         if (backfill == null) {
             return List.of(Session.of(settings.source(), ownFirst(mark)));
         }
-        Long bound = settings.incremental() == null ? null : settings.incremental().bound(mark);
+        Long bound = settings.plan().incremental() == null ? null : settings.plan().incremental().bound(mark);
         long now = Instant.now().toEpochMilli();
         return backfill.slices(bound, now).stream().map(this::sliceSession).toList();
     }
@@ -119,28 +116,28 @@ final class PassPlanner {
     private Session sliceSession(Slice slice) {
         String label = slice.label();
         return new Session(settings.source() + "/" + label, label,
-                settings.paginator().first(settings.backfill().request(settings.first(), slice)), Integer.MAX_VALUE, slice);
+                settings.paging().paginator().first(settings.plan().backfill().request(settings.request().first(), slice)), Integer.MAX_VALUE, slice);
     }
 
     /** The session of an unfinished row; {@code mark} is the high-water mark the pass started from. */
     private Session resumed(Checkpoint row, String mark) {
         String label = Session.labelOf(settings.source(), row.source());
-        if (settings.backfill() != null && label.contains("..") && !label.startsWith("pages ")) {
-            return sliceSession(Slice.parse(settings.backfill().axis(), label));
+        if (settings.plan().backfill() != null && label.contains("..") && !label.startsWith("pages ")) {
+            return sliceSession(Slice.parse(settings.plan().backfill().axis(), label));
         }
-        if (settings.parallelPages() == null) {
+        if (settings.plan().parallelPages() == null) {
             throw new IllegalStateException("source '" + settings.source() + "' has a checkpoint for '" + label
                     + "', which its settings no longer make (reset its state to start a new pass)");
         }
-        return settings.parallelPages().session(settings.source(),
-                settings.following().base(ownFirst(mark)), label);
+        return settings.plan().parallelPages().session(settings.source(),
+                settings.request().following().base(ownFirst(mark)), label);
     }
 
     /**
      * Records how a pass of several sessions ended on the source's own row: its status and error,
      * and, once every session landed, the new high-water mark.
      */
-    void endPass(CheckpointStore store, RunStatus status, String error) {
+    public void endPass(CheckpointStore store, RunStatus status, String error) {
         Checkpoint own = store.load(settings.source()).orElse(null);
         List<Checkpoint> others = store.sessions(settings.source());
         String mark = own == null ? null : own.highWaterMark();
@@ -160,10 +157,10 @@ final class PassPlanner {
      */
     private String newestMark(Checkpoint own, List<Checkpoint> others) {
         String mark = own == null ? null : own.highWaterMark();
-        if (settings.incremental() == null) {
+        if (settings.plan().incremental() == null) {
             return mark;
         }
-        Axis axis = settings.incremental().axis();
+        Axis axis = settings.plan().incremental().axis();
         if (own != null) {
             mark = axis.newer(mark, own.passMark());
         }
@@ -174,6 +171,6 @@ final class PassPlanner {
     }
 
     private String kind() {
-        return settings.backfill() != null ? "slices" : "page ranges";
+        return settings.plan().backfill() != null ? "slices" : "page ranges";
     }
 }

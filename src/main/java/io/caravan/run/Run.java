@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
  * fetch (the source's own, or slices and page ranges, run a round at a time, several at once), how
  * each ended, overall progress, and the run's summary. Sessions report to it from their own threads.
  */
-public final class PassRun {
+public final class Run {
 
     /** Exchange property holding the run. */
-    public static final String PROPERTY = "CaravanPass";
+    public static final String PROPERTY = "CaravanRun";
 
     private static final Logger PROGRESS = LoggerFactory.getLogger("io.caravan.progress");
 
@@ -46,15 +46,15 @@ public final class PassRun {
      * @param landedEarlier keys of the pages that landed earlier in this pass (a resumed pass), read once
      * @param kind          what its sessions are called in progress lines ({@code slices}, {@code page ranges})
      */
-    public PassRun(String source, Set<String> landedEarlier, String kind) {
+    public Run(String source, Set<String> landedEarlier, String kind) {
         this.source = source;
         this.landedEarlier = landedEarlier;
         this.kind = kind;
     }
 
     /** The run carried by {@code exchange}. */
-    public static PassRun of(Exchange exchange) {
-        PassRun run = exchange.getProperty(PROPERTY, PassRun.class);
+    public static Run of(Exchange exchange) {
+        Run run = exchange.getProperty(PROPERTY, Run.class);
         if (run == null) {
             throw new IllegalStateException("no Caravan run on this exchange");
         }

@@ -1,4 +1,4 @@
-package io.caravan.run;
+package io.caravan.load;
 
 import java.time.Duration;
 
@@ -20,11 +20,11 @@ public record FlushPolicy(int records, int pages, long bytes, Duration maxAge) {
         return new FlushPolicy(records, 0, 0, Duration.ZERO);
     }
 
-    boolean fullAfterRecord(int batchRecords, long batchBytes) {
+    public boolean fullAfterRecord(int batchRecords, long batchBytes) {
         return batchRecords >= records || (bytes > 0 && batchBytes >= bytes);
     }
 
-    boolean dueAtPageEnd(int batchRecords, long batchBytes, int batchPages, long ageNanos) {
+    public boolean dueAtPageEnd(int batchRecords, long batchBytes, int batchPages, long ageNanos) {
         return fullAfterRecord(batchRecords, batchBytes) || (pages > 0 && batchPages >= pages)
                 || (!maxAge.isZero() && ageNanos >= maxAge.toNanos());
     }

@@ -1,4 +1,4 @@
-package io.caravan.run;
+package io.caravan.load;
 
 import io.caravan.plan.Session;
 import io.caravan.state.Checkpoint;

@@ -1,0 +1,83 @@
+package io.caravan.config;
+
+import static io.caravan.config.Parameters.CURSOR_FIELD;
+import static io.caravan.config.Parameters.CURSOR_PARAM;
+import static io.caravan.config.Parameters.CURSOR_PATH;
+import static io.caravan.config.Parameters.END_PARAM;
+import static io.caravan.config.Parameters.FIRST_PAGE;
+import static io.caravan.config.Parameters.LINK_HEADER;
+import static io.caravan.config.Parameters.NEXT_REQUESTS;
+import static io.caravan.config.Parameters.NEXT_URL_PATH;
+import static io.caravan.config.Parameters.OFFSET_PARAM;
+import static io.caravan.config.Parameters.OFFSET_STEP;
+import static io.caravan.config.Parameters.PAGE_PARAM;
+import static io.caravan.config.Parameters.PAGE_SIZE;
+import static io.caravan.config.Parameters.PAGINATION;
+import static io.caravan.config.Parameters.START_PARAM;
+import static io.caravan.config.Parameters.TIME_FIELD;
+import static io.caravan.config.Parameters.TOKEN_HEADER;
+import static io.caravan.config.Parameters.WINDOW_END;
+import static io.caravan.config.Parameters.WINDOW_START;
+import static io.caravan.config.Parameters.WINDOW_STEP;
+
+import io.caravan.paging.BodyCursorPaginator;
+import io.caravan.paging.HeaderTokenPaginator;
+import io.caravan.paging.LastRecordCursorPaginator;
+import io.caravan.paging.LastRecordTimePaginator;
+import io.caravan.paging.LinkHeaderPaginator;
+import io.caravan.paging.NextUrlPaginator;
+import io.caravan.paging.OffsetPaginator;
+import io.caravan.paging.PageNumberPaginator;
+import io.caravan.paging.Paginator;
+import io.caravan.paging.TemplatedPaginator;
+import io.caravan.paging.TimeWindowPaginator;
+import io.caravan.paging.ValuePlacement;
+import io.caravan.request.PageRequest;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.camel.CamelContext;
+
+/** Reads the {@code pagination} style and the parameters of that style into its {@link Paginator}. */
+final class PaginatorReader {
+
+    private PaginatorReader() {
+    }
+
+    static Paginator read(SourceParameters p, CamelContext context, PageRequest first) {
+        return switch (p.require(PAGINATION)) {
+            case "pageNumber" -> new PageNumberPaginator(placement(p, PAGE_PARAM), p.require(FIRST_PAGE));
+            case "offset" -> new OffsetPaginator(placement(p, OFFSET_PARAM), offsetStep(p));
+            case "lastRecordCursor" -> new LastRecordCursorPaginator(placement(p, CURSOR_PARAM),
+                    p.require(CURSOR_FIELD));
+            case "bodyCursor" -> new BodyCursorPaginator(required(p, CURSOR_PATH), placement(p, CURSOR_PARAM));
+            case "headerToken" -> new HeaderTokenPaginator(p.require(TOKEN_HEADER), placement(p, CURSOR_PARAM));
+            case "nextUrl" -> new NextUrlPaginator(required(p, NEXT_URL_PATH));
+            case "linkHeader" -> new LinkHeaderPaginator(p.require(LINK_HEADER));
+            case "lastRecordTime" -> new LastRecordTimePaginator(placement(p, START_PARAM), p.require(TIME_FIELD),
+                    p.get(WINDOW_START));
+            case "timeWindow" -> new TimeWindowPaginator(placement(p, START_PARAM), placement(p, END_PARAM),
+                    p.parseRequired(WINDOW_START, Instant::parse), p.parse(WINDOW_END, Instant::parse),
+                    p.parseRequired(WINDOW_STEP, Duration::parse), p.get(PAGE_SIZE, 0));
+            default -> p.parseRequired(NEXT_REQUESTS, rules -> TemplatedPaginator.parse(rules, context, first.uri()));
+        };
+    }
+
+    private static Integer offsetStep(SourceParameters p) {
+        if (p.require(OFFSET_STEP).equals("records")) {
+            return null;
+        }
+        if (!p.has(PAGE_SIZE)) {
+            throw p.contradiction("offsetStep pageSize needs pageSize (or offsetStep records)");
+        }
+        return p.get(PAGE_SIZE);
+    }
+
+    private static String required(SourceParameters p, Parameter<String> path) {
+        p.require(path);
+        return p.jsonPath(path);
+    }
+
+    private static ValuePlacement placement(SourceParameters p, Parameter<String> parameter) {
+        return p.parseRequired(parameter, ValuePlacement::parsePaging);
+    }
+}

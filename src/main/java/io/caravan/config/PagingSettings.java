@@ -1,0 +1,59 @@
+package io.caravan.config;
+
+import static io.caravan.config.Parameters.HAS_MORE_PATH;
+import static io.caravan.config.Parameters.MAX_PAGES;
+import static io.caravan.config.Parameters.ON_MISSING_RECORDS;
+import static io.caravan.config.Parameters.ON_REPEATED_REQUEST;
+import static io.caravan.config.Parameters.PAGE_SIZE;
+import static io.caravan.config.Parameters.PAGINATION;
+import static io.caravan.config.Parameters.RESTART_ON;
+import static io.caravan.config.Parameters.STOP_AFTER_PAGES;
+import static io.caravan.config.Parameters.STOP_AFTER_RECORDS;
+import static io.caravan.config.Parameters.STOP_ON_EMPTY_PAGE;
+import static io.caravan.config.Parameters.STOP_ON_SHORT_PAGE;
+import static io.caravan.config.Parameters.TOTAL_PAGES_PATH;
+import static io.caravan.config.Parameters.TOTAL_RECORDS_PATH;
+
+import io.caravan.paging.Paginator;
+import io.caravan.paging.StopConditions;
+import io.caravan.request.PageRequest;
+import io.caravan.response.RestartSignal;
+import java.util.Set;
+import org.apache.camel.CamelContext;
+
+/**
+ * How a source pages and when it stops.
+ *
+ * @param paginator            the pagination style
+ * @param stops                the conditions that end a run
+ * @param maxPages             the hard page cap
+ * @param stopOnRepeat         whether a repeated request ends the run rather than failing it
+ * @param stopOnMissingRecords whether a later page without the records path ends the run (true) or fails it
+ * @param restartOn            the answer that restarts the pass (an expired cursor)
+ */
+public record PagingSettings(Paginator paginator, StopConditions stops, int maxPages, boolean stopOnRepeat,
+        boolean stopOnMissingRecords, RestartSignal restartOn) {
+
+    /** Styles that page by number or offset: an empty page is their only end signal besides totals. */
+    private static final Set<String> ADDRESSED_STYLES = Set.of("pageNumber", "offset");
+
+    static PagingSettings read(SourceParameters p, CamelContext context, PageRequest first) {
+        RestartSignal restartOn = p.parse(RESTART_ON, spec -> RestartSignal.parse(RESTART_ON.name(), spec));
+        return new PagingSettings(PaginatorReader.read(p, context, first), stops(p), p.require(MAX_PAGES),
+                p.require(ON_REPEATED_REQUEST).equals("stop"), p.require(ON_MISSING_RECORDS).equals("stop"),
+                restartOn == null ? RestartSignal.NONE : restartOn);
+    }
+
+    private static StopConditions stops(SourceParameters p) {
+        String onEmpty = p.require(STOP_ON_EMPTY_PAGE);
+        boolean stopOnEmpty = onEmpty.equals("auto") ? ADDRESSED_STYLES.contains(p.require(PAGINATION))
+                : Boolean.parseBoolean(onEmpty);
+        if (p.get(STOP_ON_SHORT_PAGE) && !p.has(PAGE_SIZE)) {
+            throw p.contradiction("stopOnShortPage needs pageSize, to know a short page");
+        }
+        int shortPage = p.get(STOP_ON_SHORT_PAGE) ? p.get(PAGE_SIZE) : 0;
+        return new StopConditions(stopOnEmpty, p.jsonPath(HAS_MORE_PATH),
+                p.jsonPath(TOTAL_PAGES_PATH), p.jsonPath(TOTAL_RECORDS_PATH),
+                shortPage, p.get(STOP_AFTER_PAGES, 0), p.get(STOP_AFTER_RECORDS, 0));
+    }
+}

@@ -1,0 +1,58 @@
+package io.caravan.config;
+
+import static io.caravan.config.Parameters.ALLOWED_ORIGINS;
+import static io.caravan.config.Parameters.BODY;
+import static io.caravan.config.Parameters.CONNECT_TIMEOUT_MS;
+import static io.caravan.config.Parameters.METHOD;
+import static io.caravan.config.Parameters.NEXT_PAGES_METHOD;
+import static io.caravan.config.Parameters.NEXT_PAGES_URL;
+import static io.caravan.config.Parameters.PAGE_SIZE;
+import static io.caravan.config.Parameters.PAGE_SIZE_PARAM;
+import static io.caravan.config.Parameters.READ_TIMEOUT_MS;
+import static io.caravan.config.Parameters.REPLACE_BODY_ON_NEXT_PAGES;
+import static io.caravan.config.Parameters.URL;
+
+import io.caravan.paging.FollowingPages;
+import io.caravan.paging.ValuePlacement;
+import io.caravan.request.Credentials;
+import io.caravan.request.PageRequest;
+import io.caravan.request.SecretsInUse;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * What a source sends: the first request, how the following ones differ, the credentials, the
+ * origins next pages may be on, and the HTTP endpoint options.
+ *
+ * @param first        the first request, as configured
+ * @param following    how requests after the first differ from it
+ * @param credentials  how requests to the source's origin are authenticated
+ * @param otherOrigins origins besides the first URL's that next pages may be on (credentials never go there)
+ * @param httpOptions  the camel-http endpoint options of every request (timeouts; the body as the raw
+ *                     stream, so its size is limited while it is read)
+ */
+public record RequestSettings(PageRequest first, FollowingPages following, Credentials credentials,
+        Set<String> otherOrigins, String httpOptions) {
+
+    static RequestSettings read(SourceParameters p) {
+        PageRequest first = new PageRequest(p.require(METHOD).toUpperCase(), p.require(URL), null, null, p.get(BODY), 0,
+                null);
+        if (first.body() != null) {
+            first = first.withHeader("Content-Type", "application/json");
+        }
+        ValuePlacement pageSizePlacement = p.parse(PAGE_SIZE_PARAM, ValuePlacement::parse);
+        if (pageSizePlacement != null && p.has(PAGE_SIZE)) {
+            first = pageSizePlacement.apply(first, p.get(PAGE_SIZE).longValue()).withToken(null);
+        }
+        String nextUrl = p.get(NEXT_PAGES_URL);
+        FollowingPages following = new FollowingPages(nextUrl == null ? null : first.uri().resolve(nextUrl).toString(),
+                p.get(NEXT_PAGES_METHOD), p.get(REPLACE_BODY_ON_NEXT_PAGES));
+        Set<String> origins = p.parse(ALLOWED_ORIGINS, value -> Set.copyOf(Arrays.stream(value.split(","))
+                .map(String::trim).filter(origin -> !origin.isEmpty()).map(origin -> PageRequest.get(origin).origin())
+                .toList()));
+        Credentials credentials = SecretsInUse.register(CredentialsReader.read(p));
+        return new RequestSettings(first, following, credentials, origins == null ? Set.of() : origins,
+                "connectTimeout=" + p.require(CONNECT_TIMEOUT_MS) + "&responseTimeout=" + p.require(READ_TIMEOUT_MS)
+                        + "&disableStreamCache=true");
+    }
+}

@@ -1,0 +1,128 @@
+package io.caravan.paging;
+
+import io.caravan.request.OriginGuard;
+import io.caravan.request.PageRequest;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The requests of one session in order: the one being processed, the next one, and the guards that
+ * keep the loop finite: a request repeating one already sent fails the session (an API repeating a
+ * cursor would loop forever) or, when so configured, ends it; the hard page cap fails it; a next page
+ * on another origin is refused; and a page range ends before its end page.
+ */
+public final class RequestSequence {
+
+    /** How often a session may restart its pass after the API dropped its pagination session. */
+    public static final int MAX_RESTARTS = 3;
+
+    private final OriginGuard origins;
+    private final int maxPages;
+    private final boolean stopOnRepeat;
+    private final Set<String> requestsSent = new HashSet<>();
+    private int endPage = Integer.MAX_VALUE;
+    private PageRequest current;
+    private String currentFingerprint;
+    private PageRequest next;
+    private String nextFingerprint;
+    private int restarts;
+    private int restartedFrom;
+
+    /**
+     * @param first        the request sent first
+     * @param origins      the origins requests may go to
+     * @param maxPages     the hard page cap
+     * @param stopOnRepeat whether a request repeating one already sent ends the session (true) or fails it
+     */
+    public RequestSequence(PageRequest first, OriginGuard origins, int maxPages, boolean stopOnRepeat) {
+        this.origins = origins;
+        this.maxPages = maxPages;
+        this.stopOnRepeat = stopOnRepeat;
+        this.next = first;
+        this.nextFingerprint = first.fingerprint();
+    }
+
+    /** The session ends before the page of this index (a page range). */
+    public void endBefore(int pageIndex) {
+        endPage = pageIndex;
+    }
+
+    /** Whether another page is to be fetched. */
+    public boolean hasNext() {
+        return next != null;
+    }
+
+    /** The request to send next, or {@code null}. */
+    public PageRequest next() {
+        return next;
+    }
+
+    /** Takes the next request to send; it becomes the current one. */
+    public PageRequest send() {
+        current = next;
+        currentFingerprint = nextFingerprint;
+        next = null;
+        requestsSent.add(currentFingerprint);
+        return current;
+    }
+
+    /** The request of the page being processed. */
+    public PageRequest current() {
+        return current;
+    }
+
+    /** The fingerprint of the current request (computed once, when it was set as the next one). */
+    public String currentFingerprint() {
+        return currentFingerprint;
+    }
+
+    /**
+     * Sets the request for the next page, or none, after {@code pagesRead} pages of this session.
+     * Fails when it would leave the allowed origins, repeat a request (unless repeating ends the
+     * session) or exceed the page cap.
+     */
+    public void advance(Optional<PageRequest> following, long pagesRead) {
+        PageRequest request = following.filter(r -> r.pageIndex() < endPage).orElse(null);
+        String fingerprint = request == null ? null : request.fingerprint();
+        if (request != null) {
+            origins.check(request);
+            if (requestsSent.contains(fingerprint)) {
+                if (!stopOnRepeat) {
+                    throw new IllegalStateException("the API led back to a request already sent ("
+                            + (request.token() == null ? request.uri() : "token " + request.token())
+                            + "); set onRepeatedRequest=stop if repeating is how it signals the end");
+                }
+                request = null;
+            } else if (pagesRead >= maxPages) {
+                throw new IllegalStateException("page cap of " + maxPages
+                        + " pages reached while the API still offers a next page; raise maxPages if the API is that large");
+            }
+        }
+        next = request;
+        nextFingerprint = request == null ? null : fingerprint;
+    }
+
+    /**
+     * The API dropped the pagination session (an expired cursor): the request in flight becomes
+     * {@code first}, and the requests sent are forgotten so the pass can be walked again. False once
+     * the session has restarted {@link #MAX_RESTARTS} times.
+     */
+    public boolean restartAt(PageRequest first) {
+        if (restarts >= MAX_RESTARTS) {
+            return false;
+        }
+        restarts++;
+        restartedFrom = current.pageIndex();
+        requestsSent.clear();
+        current = first;
+        currentFingerprint = first.fingerprint();
+        requestsSent.add(currentFingerprint);
+        return true;
+    }
+
+    /** The index of the page whose failure restarted the pass last. */
+    public int restartedFrom() {
+        return restartedFrom;
+    }
+}

@@ -1,0 +1,42 @@
+package io.caravan.paging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.caravan.config.PagingSettings;
+import io.caravan.plan.Incremental;
+import io.caravan.records.RecordSelector;
+import io.caravan.request.PageRequest;
+import java.util.Optional;
+
+/**
+ * Whether a session ends after a page, and why: a configured {@link StopConditions} fired, a later
+ * page lacks the records path (when that ends the run), or a newest-first feed reached records older
+ * than the pass's bound.
+ */
+final class StopDecision {
+
+    private final StopConditions conditions;
+    private final boolean stopOnMissingRecords;
+    private final RecordSelector selector;
+    private final Incremental incremental;
+
+    StopDecision(PagingSettings paging, RecordSelector selector, Incremental incremental) {
+        this.conditions = paging.stops();
+        this.stopOnMissingRecords = paging.stopOnMissingRecords();
+        this.selector = selector;
+        this.incremental = incremental;
+    }
+
+    /** Whether a page after the first without the records path ends the session (the first page fails: wrong config). */
+    boolean endsWithoutRecords(PageRequest request, JsonNode body) {
+        return stopOnMissingRecords && request.pageIndex() > 0 && !selector.matches(body);
+    }
+
+    /** Why the session ends after {@code page}, or empty to go on; {@code marks} and {@code bound} for a newest-first feed. */
+    Optional<String> reasonToStop(Page page, PagingTally tally, Incremental.Span marks, Long bound) {
+        Optional<String> stop = conditions.reasonToStop(page, tally);
+        if (stop.isEmpty() && marks != null && incremental.reachedOlder(marks, bound)) {
+            return Optional.of("records older than the high-water mark");
+        }
+        return stop;
+    }
+}

@@ -1,0 +1,52 @@
+package io.caravan.response;
+
+import io.caravan.config.LimitSettings;
+import io.caravan.request.HostBudget;
+import io.caravan.run.SessionRun;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a response: its body into a JSON tree within the source's limits (a bad body fails with
+ * what it was), a success for an adaptive host budget, and the API's rate-limit headers: once the
+ * budget is spent, the session pauses until it resets (a longer wait than allowed fails the run).
+ */
+public final class ResponseStep {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResponseStep.class);
+
+    private final String source;
+    private final LimitSettings limits;
+    private final HostBudget budget;
+
+    /** @param budget the host's budget, or {@code null} */
+    public ResponseStep(String source, LimitSettings limits, HostBudget budget) {
+        this.source = source;
+        this.limits = limits;
+        this.budget = budget;
+    }
+
+    /** Reads the response on {@code exchange}. */
+    public void read(Exchange exchange) throws Exception {
+        exchange.getMessage().setBody(limits.reader().read(exchange));
+        if (budget != null) {
+            budget.succeeded();
+        }
+        Optional<Duration> pause = limits.rateLimits().pauseAfter(exchange.getMessage().getHeaders(), Instant.now());
+        if (pause.isPresent() && !pause.get().isZero()) {
+            if (pause.get().compareTo(limits.maxWait()) > 0) {
+                throw new IllegalStateException("the API's rate limit is spent and resets in " + pause.get().toSeconds()
+                        + " s, more than maxWaitSeconds (" + limits.maxWait().toSeconds() + ")");
+            }
+            SessionRun.of(exchange).retry().pauseFor(pause.get());
+            LOG.info("{}: rate limit budget spent ({}); waiting until {}", source,
+                    limits.rateLimits().remainingHeader(), LocalTime.now().plus(pause.get()).truncatedTo(ChronoUnit.SECONDS));
+        }
+    }
+}
