@@ -1,15 +1,35 @@
 package io.caravan.app;
 
+import io.caravan.config.ConfigurationException;
+import io.caravan.request.SecretsInUse;
 import io.caravan.sandbox.SandboxServer;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The application's commands; each returns the process exit code. */
 final class Commands {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Commands.class);
+
     private Commands() {
     }
 
+    /**
+     * Runs the command; a configuration error (a route file's mistake, or Camel refusing to start
+     * the routes) is one line on standard error and exit status 2, its stack trace at DEBUG.
+     */
     static int run(String[] args) throws Exception {
+        try {
+            return command(args);
+        } catch (ConfigurationException e) {
+            LOG.debug("configuration error", e);
+            System.err.println("caravan: configuration error: " + SecretsInUse.redact(e.getMessage()));
+            return 2;
+        }
+    }
+
+    private static int command(String[] args) throws Exception {
         String command = args.length == 0 ? "demo" : args[0];
         return switch (command) {
             case "demo" -> demo();

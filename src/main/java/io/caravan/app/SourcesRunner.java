@@ -1,5 +1,6 @@
 package io.caravan.app;
 
+import io.caravan.config.ConfigurationException;
 import io.caravan.run.RunSummary;
 import java.util.List;
 import org.apache.camel.CamelContext;
@@ -41,7 +42,12 @@ final class SourcesRunner {
                 }
             }
         });
-        main.run();
+        try {
+            main.run();
+        } catch (Exception e) {
+            // Camel did not start the routes: a route file or a setting is wrong.
+            throw ConfigurationException.startFailure(e);
+        }
         return printSummary(board.summaries());
     }
 

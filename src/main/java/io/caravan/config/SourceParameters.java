@@ -47,7 +47,19 @@ public final class SourceParameters {
             Object value = entry.getValue();
             values.put(name, value == null ? null : value.toString());
         }
-        return new SourceParameters(values, where, context);
+        SourceParameters parameters = new SourceParameters(values, where, context);
+        parameters.checkTypes();
+        return parameters;
+    }
+
+    /** Every typed value converts and is within its bounds, whether or not this source's style reads it. */
+    private void checkTypes() {
+        for (Parameter<?> parameter : Parameters.all()) {
+            if (parameter.kind() == ParameterKind.INTEGER || parameter.kind() == ParameterKind.BOOLEAN
+                    || parameter.kind() == ParameterKind.CHOICE) {
+                get(parameter);
+            }
+        }
     }
 
     /** The route, as errors name it. */

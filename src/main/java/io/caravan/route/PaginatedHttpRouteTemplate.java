@@ -58,7 +58,8 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
         RouteFiles.of(getCamelContext(), ID);
         RouteTemplateDefinition template = routeTemplate(ID);
         for (Parameter<?> parameter : Parameters.all()) {
-            if (parameter.required() || parameter.defaultValue() != null) {
+            // Required ones are checked when the route is created (naming the route and its file), not by Camel.
+            if (parameter.defaultValue() != null) {
                 template.templateParameter(parameter.name(), parameter.defaultValue(), parameter.description());
             } else {
                 template.templateOptionalParameter(parameter.name(), parameter.description());
