@@ -2,7 +2,7 @@ package io.caravan.kamelet;
 
 import io.caravan.config.SourceParameters;
 import io.caravan.config.SourceSettings;
-import io.caravan.records.RecordRows;
+import io.caravan.records.RowFields;
 import io.caravan.route.FetchRoute;
 import io.caravan.route.SourceSteps;
 import io.caravan.run.Run;
@@ -59,9 +59,9 @@ public final class KameletSource extends ServiceSupport implements IdempotentRep
     public void emit(Exchange exchange) {
         @SuppressWarnings("unchecked")
         Map<String, Object> row = exchange.getMessage().getBody(Map.class);
-        exchange.getMessage().setHeader("CaravanRecordKey", row.get(RecordRows.KEY));
-        exchange.getMessage().setHeader("CaravanSource", row.get(RecordRows.SOURCE));
-        exchange.getMessage().setBody(row.get(RecordRows.PAYLOAD));
+        exchange.getMessage().setHeader("CaravanRecordKey", row.get(RowFields.KEY));
+        exchange.getMessage().setHeader("CaravanSource", row.get(RowFields.SOURCE));
+        exchange.getMessage().setBody(row.get(RowFields.PAYLOAD));
     }
 
     /** A page is handled: progress is reported (records went to the sink one by one, no batch waits). */

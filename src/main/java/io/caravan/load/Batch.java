@@ -1,6 +1,6 @@
 package io.caravan.load;
 
-import io.caravan.records.RecordRows;
+import io.caravan.records.RowFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,7 @@ public final class Batch {
             started = nanoClock.getAsLong();
         }
         rows.add(row);
-        bytes += ((String) row.get(RecordRows.PAYLOAD)).length();
+        bytes += ((String) row.get(RowFields.PAYLOAD)).length();
     }
 
     /** The page of {@code key} is complete in this batch; {@code pageNewest} is its newest mark, or {@code null}. */
@@ -61,7 +61,7 @@ public final class Batch {
 
     /** The keys of the records in the batch. */
     public List<String> keys() {
-        return rows.stream().map(row -> (String) row.get(RecordRows.KEY)).toList();
+        return rows.stream().map(row -> (String) row.get(RowFields.KEY)).toList();
     }
 
     /** How many rows it holds. */

@@ -1,6 +1,6 @@
 package io.caravan.load;
 
-import io.caravan.records.RecordRows;
+import io.caravan.records.RowFields;
 import io.caravan.run.SessionRun;
 import io.caravan.run.Source;
 import java.util.Map;
@@ -27,11 +27,11 @@ public final class BatchFiller {
         SessionRun run = SessionRun.of(exchange);
         while (run.hasPageRows()) {
             Map<String, Object> row = run.nextPageRow();
-            if (!source.seenKeys().add((String) row.get(RecordRows.KEY))) {
+            if (!source.seenKeys().add((String) row.get(RowFields.KEY))) {
                 continue;
             }
             if (collects) {
-                run.collect(source.mapper().readValue((String) row.get(RecordRows.PAYLOAD), Object.class));
+                run.collect(source.mapper().readValue((String) row.get(RowFields.PAYLOAD), Object.class));
             } else {
                 run.buffer(row);
                 if (run.batchFull()) {

@@ -1,6 +1,6 @@
 package io.caravan.load;
 
-import io.caravan.records.RecordRows;
+import io.caravan.records.RowFields;
 import io.caravan.records.RowLayout;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import javax.sql.DataSource;
  */
 public final class JdbcLandingTable {
 
-    private static final List<String> KEY = List.of(RecordRows.SOURCE, RecordRows.KEY);
+    private static final List<String> KEY = List.of(RowFields.SOURCE, RowFields.KEY);
 
     private final String name;
     private final RowLayout layout;
@@ -62,7 +62,7 @@ public final class JdbcLandingTable {
         SqlDialect dialect = SqlDialect.of(dataSource);
         TableCreation.ifMissing(dataSource, name, createTable(dialect));
         List<String> values = layout.fields().stream()
-                .map(field -> field.equals(RecordRows.PAYLOAD) ? dialect.jsonValue() : "?").toList();
+                .map(field -> field.equals(RowFields.PAYLOAD) ? dialect.jsonValue() : "?").toList();
         return dialect.upsert(name, KEY, layout.fields(), values);
     }
 
@@ -71,7 +71,7 @@ public final class JdbcLandingTable {
                 .append(" (source VARCHAR(200) NOT NULL, record_key VARCHAR(512) NOT NULL, payload ")
                 .append(dialect.jsonType()).append(" NOT NULL");
         if (layout.hasUpdatedAt()) {
-            ddl.append(", ").append(RowLayout.UPDATED_AT).append(' ').append(dialect.timestampType());
+            ddl.append(", ").append(RowFields.UPDATED_AT).append(' ').append(dialect.timestampType());
         }
         ddl.append(", fetched_at ").append(dialect.timestampType()).append(" NOT NULL");
         layout.extraColumns().forEach(column -> ddl.append(", ").append(column).append(' ').append(dialect.textType()));

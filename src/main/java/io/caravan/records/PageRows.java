@@ -48,7 +48,7 @@ public final class PageRows {
             offset = rows.size();
         } else if (resumeKey != null) {
             for (int i = 0; i < rows.size(); i++) {
-                if (resumeKey.equals(rows.get(i).get(RecordRows.KEY))) {
+                if (resumeKey.equals(rows.get(i).get(RowFields.KEY))) {
                     offset = i + 1;
                 }
             }
@@ -89,7 +89,7 @@ public final class PageRows {
 
     /** The key of the last row handled. */
     public String lastHandledKey() {
-        return (String) rows.get(offset - 1).get(RecordRows.KEY);
+        return (String) rows.get(offset - 1).get(RowFields.KEY);
     }
 
     /** Whether the current page is still being handled. */

@@ -15,17 +15,6 @@ import java.util.Map;
  */
 public final class RecordRows {
 
-    /** Row field naming the source. */
-    public static final String SOURCE = "source";
-    /** Row field holding the record key. */
-    public static final String KEY = "record_key";
-    /** Row field holding the record's JSON. */
-    public static final String PAYLOAD = "payload";
-    /** Row field holding when the record's page was fetched. */
-    public static final String FETCHED_AT = "fetched_at";
-    /** The fields every row has. */
-    public static final List<String> FIXED = List.of(SOURCE, KEY, PAYLOAD, FETCHED_AT);
-
     private final String source;
     private final RecordKey key;
     private final RowLayout layout;
@@ -45,10 +34,10 @@ public final class RecordRows {
         for (JsonNode record : records) {
             String json = json(record);
             Map<String, Object> row = new HashMap<>(8);
-            row.put(SOURCE, source);
-            row.put(KEY, key.of(record, json));
-            row.put(PAYLOAD, json);
-            row.put(FETCHED_AT, fetchedAt);
+            row.put(RowFields.SOURCE, source);
+            row.put(RowFields.KEY, key.of(record, json));
+            row.put(RowFields.PAYLOAD, json);
+            row.put(RowFields.FETCHED_AT, fetchedAt);
             layout.fill(record, row);
             rows.add(row);
         }

@@ -16,9 +16,6 @@ import java.util.function.UnaryOperator;
  */
 public final class RowLayout {
 
-    /** Field holding the record's own update time, when configured. */
-    public static final String UPDATED_AT = "updated_at";
-
     private final JsonPaths updatedAt;
     private final Map<String, JsonPaths> extras;
     private final List<String> fields;
@@ -26,11 +23,11 @@ public final class RowLayout {
     private RowLayout(JsonPaths updatedAt, Map<String, JsonPaths> extras) {
         this.updatedAt = updatedAt;
         this.extras = extras;
-        List<String> all = new ArrayList<>(List.of(RecordRows.SOURCE, RecordRows.KEY, RecordRows.PAYLOAD));
+        List<String> all = new ArrayList<>(List.of(RowFields.SOURCE, RowFields.KEY, RowFields.PAYLOAD));
         if (updatedAt != null) {
-            all.add(UPDATED_AT);
+            all.add(RowFields.UPDATED_AT);
         }
-        all.add(RecordRows.FETCHED_AT);
+        all.add(RowFields.FETCHED_AT);
         all.addAll(extras.keySet());
         this.fields = Collections.unmodifiableList(all);
     }
@@ -55,7 +52,7 @@ public final class RowLayout {
                     throw new IllegalArgumentException("column mapping '" + pair + "': use name=$.json.path");
                 }
                 String name = columnName.apply(pair.substring(0, eq).trim());
-                if (RecordRows.FIXED.contains(name) || name.equals(UPDATED_AT) || extras.containsKey(name)) {
+                if (RowFields.FIXED.contains(name) || name.equals(RowFields.UPDATED_AT) || extras.containsKey(name)) {
                     throw new IllegalArgumentException("column '" + name + "' is mapped twice or is a fixed column");
                 }
                 extras.put(name, JsonPaths.compile(pair.substring(eq + 1)));
@@ -70,7 +67,7 @@ public final class RowLayout {
         return fields;
     }
 
-    /** Whether rows carry {@link #UPDATED_AT}. */
+    /** Whether rows carry {@link RowFields#UPDATED_AT}. */
     public boolean hasUpdatedAt() {
         return updatedAt != null;
     }
@@ -79,7 +76,7 @@ public final class RowLayout {
     void fill(JsonNode record, Map<String, Object> row) {
         if (updatedAt != null) {
             Instant at = RecordTime.parse(updatedAt.read(record));
-            row.put(UPDATED_AT, at == null ? null : Timestamp.from(at));
+            row.put(RowFields.UPDATED_AT, at == null ? null : Timestamp.from(at));
         }
         extras.forEach((name, path) -> row.put(name, text(path.read(record))));
     }

@@ -6,7 +6,7 @@ import io.caravan.load.FlushSteps;
 import io.caravan.plan.ResultWindowExceeded;
 import io.caravan.plan.RunPlanner;
 import io.caravan.plan.Session;
-import io.caravan.records.RecordRows;
+import io.caravan.records.RowFields;
 import io.caravan.request.Credentials;
 import io.caravan.request.PageRequest;
 import io.caravan.state.Checkpoint;
@@ -89,7 +89,7 @@ public final class FailureHandler {
         run.batchKeys().forEach(source.seenKeys()::remove);
         Flush inFlight = FlushSteps.inFlight(exchange);
         if (run.flushing() && inFlight != null) {
-            inFlight.rows().forEach(row -> source.seenKeys().remove((String) row.get(RecordRows.KEY)));
+            inFlight.rows().forEach(row -> source.seenKeys().remove((String) row.get(RowFields.KEY)));
         }
     }
 

@@ -11,16 +11,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -57,22 +53,18 @@ public final class SandboxServer implements AutoCloseable {
     private final Map<String, DataSet> dataSets = new ConcurrentHashMap<>();
     private final FaultInjector faults;
     private final RateLimitWindow rateLimit;
+    private final SandboxProbe probe;
     private final AtomicLong requests = new AtomicLong();
-    private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong cursorGeneration = new AtomicLong();
     private volatile long outageFrom = Long.MAX_VALUE;
     private volatile int outageStatus;
     private volatile SandboxAuth auth = SandboxAuth.none();
-    private final AtomicLong cursorGeneration = new AtomicLong();
-    private final Queue<Long> arrivals = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicLong authorized = new AtomicLong();
-    private final AtomicInteger mostInFlight = new AtomicInteger();
-    private final Queue<long[]> rateLimitedAt = new ConcurrentLinkedQueue<>();
-    private final Queue<String> requestLog = new ConcurrentLinkedQueue<>();
 
-    private SandboxServer(HttpServer server, ExecutorService workers, SandboxSettings settings) {
+    private SandboxServer(HttpServer server, ExecutorService workers, SandboxSettings settings, SandboxProbe probe) {
         this.server = server;
         this.workers = workers;
+        this.probe = probe;
         this.faults = new FaultInjector(settings.faultSeed());
         this.rateLimit = new RateLimitWindow(settings.requestsPerSecond(), settings.rateWindow());
     }
@@ -84,13 +76,18 @@ public final class SandboxServer implements AutoCloseable {
 
     /** Starts a sandbox on 127.0.0.1; port 0 picks a free port. */
     public static SandboxServer start(int port, SandboxSettings settings) throws IOException {
+        return start(port, settings, SandboxProbe.NONE);
+    }
+
+    /** Starts a sandbox on 127.0.0.1, watched by {@code probe}; port 0 picks a free port. */
+    public static SandboxServer start(int port, SandboxSettings settings, SandboxProbe probe) throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
         ExecutorService workers = Executors.newFixedThreadPool(settings.threads(), runnable -> {
             Thread thread = new Thread(runnable, "sandbox-http");
             thread.setDaemon(true);
             return thread;
         });
-        SandboxServer sandbox = new SandboxServer(http, workers, settings);
+        SandboxServer sandbox = new SandboxServer(http, workers, settings, probe);
         http.createContext("/", sandbox::handle);
         http.setExecutor(workers);
         http.start();
@@ -100,53 +97,6 @@ public final class SandboxServer implements AutoCloseable {
     /** Base URL, e.g. {@code http://127.0.0.1:8089}. */
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    /** The most requests that arrived within any span of {@code window} (a sliding window) since start. */
-    public int maxRequestsWithin(Duration window) {
-        long[] times = arrivals.stream().mapToLong(Long::longValue).sorted().toArray();
-        int most = 0;
-        int first = 0;
-        for (int last = 0; last < times.length; last++) {
-            while (times[last] - times[first] >= window.toNanos()) {
-                first++;
-            }
-            most = Math.max(most, last - first + 1);
-        }
-        return most;
-    }
-
-    /**
-     * For each answer that asked to wait (Retry-After), how long until the next request arrived;
-     * with one client sending one request at a time.
-     */
-    public List<Duration> waitsAfterRetryAfter() {
-        long[] times = arrivals.stream().mapToLong(Long::longValue).sorted().toArray();
-        List<Duration> waits = new ArrayList<>();
-        for (long[] answered : rateLimitedAt) {
-            for (long arrival : times) {
-                if (arrival > answered[0]) {
-                    waits.add(Duration.ofNanos(arrival - answered[0]));
-                    break;
-                }
-            }
-        }
-        return waits;
-    }
-
-    /** Data requests that carried an Authorization header since start. */
-    public long authorizedRequests() {
-        return authorized.get();
-    }
-
-    /** The most requests the sandbox was answering at once since start. */
-    public int mostRequestsInFlight() {
-        return mostInFlight.get();
-    }
-
-    /** Requests received since start. */
-    public long requestCount() {
-        return requests.get();
     }
 
     /**
@@ -176,12 +126,6 @@ public final class SandboxServer implements AutoCloseable {
         outageFrom = Long.MAX_VALUE;
     }
 
-    /** Responses sent with the given status since start (0: connections dropped without a response). */
-    public long responseCount(int status) {
-        AtomicLong count = statuses.get(status);
-        return count == null ? 0 : count.get();
-    }
-
     /** The data set the sandbox serves for this size and seed (the same one the knobs select). */
     public DataSet dataSet(int records, long seed) {
         return dataSets.computeIfAbsent(records + ":" + seed, key -> DataSet.generate(seed, records));
@@ -199,11 +143,6 @@ public final class SandboxServer implements AutoCloseable {
                 .withAdded(count, at, seed));
     }
 
-    /** The request URIs received since start (path and query), in arrival order. */
-    public List<String> requestLog() {
-        return List.copyOf(requestLog);
-    }
-
     @Override
     public void close() {
         server.stop(0);
@@ -213,18 +152,17 @@ public final class SandboxServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             // In flight from arrival until the answer is ready (before the client can have it).
-            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            int now = inFlight.incrementAndGet();
             SandboxResponse response;
             try {
                 long number = requests.incrementAndGet();
-                requestLog.add(exchange.getRequestURI().toString());
-                arrivals.add(System.nanoTime());
+                probe.arrived(exchange.getRequestURI().toString(), headers(exchange), now);
                 response = number >= outageFrom ? SandboxResponse.error(outageStatus, "outage") : answer(exchange);
             } finally {
                 inFlight.decrementAndGet();
             }
             if (response == DROP) {
-                statuses.computeIfAbsent(0, s -> new AtomicLong()).incrementAndGet();
+                probe.answered(0, false);
                 return;
             }
             if (response == ENDLESS) {
@@ -249,10 +187,15 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
-    private SandboxResponse answer(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
+    private static Map<String, String> headers(HttpExchange exchange) {
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
+        return headers;
+    }
+
+    private SandboxResponse answer(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        Map<String, String> headers = headers(exchange);
         if (path.equals(SandboxAuth.TOKEN_PATH)) {
             return auth.token(headers);
         }
@@ -286,9 +229,6 @@ public final class SandboxServer implements AutoCloseable {
             // next_origin: the links the sandbox hands out point to another origin (another sandbox).
             request = new SandboxRequest(params.getOrDefault("next_origin", url()) + exchange.getRequestURI(), path,
                     exchange.getRequestMethod(), params, headers, body);
-            if (headers.containsKey("authorization")) {
-                authorized.incrementAndGet();
-            }
             knobs = Knobs.from(params, contract.pageSizeParam(), contract.defaultPageSize());
         } catch (IllegalArgumentException e) {
             return SandboxResponse.error(400, e.getMessage() == null ? "bad request" : e.getMessage());
@@ -350,10 +290,7 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     private void send(HttpExchange exchange, SandboxResponse response) throws IOException {
-        statuses.computeIfAbsent(response.status(), s -> new AtomicLong()).incrementAndGet();
-        if (response.headers().containsKey("Retry-After")) {
-            rateLimitedAt.add(new long[] {System.nanoTime(), requests.get()});
-        }
+        probe.answered(response.status(), response.headers().containsKey("Retry-After"));
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.caravan.sandbox.DataSet;
-import io.caravan.sandbox.SandboxServer;
+import io.caravan.sandbox.TestSandbox;
 import io.caravan.state.Checkpoint;
 import io.caravan.state.CheckpointStore;
 import io.caravan.state.RunStatus;
@@ -38,7 +38,7 @@ class BackfillAfterKillIT {
 
     @Test
     void aBackfillKilledMidWayResumesOnlyTheSlicesThatDidNotFinish() throws Exception {
-        try (SandboxServer sandbox = SandboxServer.start(0); HikariDataSource dataSource = AppDatabase.dataSource(workDir)) {
+        try (TestSandbox sandbox = TestSandbox.start(0); HikariDataSource dataSource = AppDatabase.dataSource(workDir)) {
             CaravanJar caravan = caravan(sandbox);
             caravan.route("backfill", """
                       - name: keyPath
@@ -97,7 +97,7 @@ class BackfillAfterKillIT {
 
     @Test
     void pagesFetchedInParallelKilledMidWayResumeWithOnlyTheMissingPages() throws Exception {
-        try (SandboxServer sandbox = SandboxServer.start(0); HikariDataSource dataSource = AppDatabase.dataSource(workDir)) {
+        try (TestSandbox sandbox = TestSandbox.start(0); HikariDataSource dataSource = AppDatabase.dataSource(workDir)) {
             CaravanJar caravan = caravan(sandbox);
             caravan.route("pages", """
                       - name: keyPath
@@ -136,7 +136,7 @@ class BackfillAfterKillIT {
         }
     }
 
-    private static void killAfterRequests(CaravanJar caravan, SandboxServer sandbox, long requests) throws Exception {
+    private static void killAfterRequests(CaravanJar caravan, TestSandbox sandbox, long requests) throws Exception {
         CaravanJar.Launch launch = caravan.start("run");
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(2))
                 .until(() -> sandbox.requestCount() >= requests || !launch.process().isAlive());
@@ -154,7 +154,7 @@ class BackfillAfterKillIT {
         return pages;
     }
 
-    private CaravanJar caravan(SandboxServer sandbox) {
+    private CaravanJar caravan(TestSandbox sandbox) {
         return new CaravanJar(workDir, Map.of("CARAVAN_SANDBOX_URL", sandbox.url(), "CARAVAN_JDBC_URL", AppDatabase.jdbcUrl(workDir)));
     }
 }

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import io.caravan.route.FetchRoute;
 import io.caravan.route.PaginatedHttpRouteTemplate;
-import io.caravan.sandbox.SandboxServer;
+import io.caravan.sandbox.TestSandbox;
 import io.caravan.support.LandedData;
 import io.caravan.support.TestDatabase;
 import java.nio.file.Path;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import org.apache.camel.CamelContext;
@@ -18,8 +19,8 @@ import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
 
 /**
- * Caravan as a library: the plain artifact has no main class and no configuration that a host
- * application would pick up, adding it starts nothing, and a host's own YAML instantiates the
+ * Caravan as a library: the plain artifact has no main class, no configuration that a host
+ * application would pick up and no sandbox, adding it starts nothing, and a host's own YAML instantiates the
  * route template.
  */
 class LibraryUseIT {
@@ -34,12 +35,20 @@ class LibraryUseIT {
             assertThat(file.getEntry("application.properties")).isNull();
             assertThat(file.getEntry("log4j2.properties")).isNull();
             assertThat(file.getEntry("io/caravan/route/PaginatedHttpRouteTemplate.class")).isNotNull();
+            // The demo application, its settings and the sandbox stay in the runnable jar.
+            assertThat(file.stream().map(JarEntry::getName).filter(name -> name.startsWith("io/caravan/app/")
+                    || name.startsWith("io/caravan/sandbox/") || name.startsWith("caravan/"))).isEmpty();
+        }
+        try (JarFile runnable = new JarFile(CaravanJar.jar().toFile())) {
+            assertThat(runnable.getEntry("io/caravan/sandbox/SandboxServer.class")).isNotNull();
+            assertThat(runnable.getEntry("io/caravan/app/CaravanApplication.class")).isNotNull();
+            assertThat(runnable.getEntry("caravan/application.properties")).isNotNull();
         }
     }
 
     @Test
     void hostContextGetsTheTemplateAndNothingRunsUntilItsYamlUsesIt() throws Exception {
-        try (SandboxServer sandbox = SandboxServer.start(0); HikariDataSource dataSource = TestDatabase.dataSource();
+        try (TestSandbox sandbox = TestSandbox.start(0); HikariDataSource dataSource = TestDatabase.dataSource();
                 CamelContext host = new DefaultCamelContext()) {
             String table = TestDatabase.uniqueTable("host");
             host.getRegistry().bind("caravanDataSource", dataSource);

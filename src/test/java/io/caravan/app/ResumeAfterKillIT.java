@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.caravan.sandbox.SandboxServer;
+import io.caravan.sandbox.TestSandbox;
 import io.caravan.state.Checkpoint;
 import io.caravan.state.CheckpointStore;
 import io.caravan.state.RunStatus;
@@ -38,7 +38,7 @@ class ResumeAfterKillIT {
     void killedAtRandomMomentsAndRestartedTheTableEqualsTheDataSet() throws Exception {
         int iterations = Integer.getInteger("caravan.crash.iterations", 20);
         Random random = new Random(Long.getLong("caravan.crash.seed", System.nanoTime()));
-        try (SandboxServer sandbox = SandboxServer.start(0); HikariDataSource dataSource = AppDatabase.dataSource(workDir)) {
+        try (TestSandbox sandbox = TestSandbox.start(0); HikariDataSource dataSource = AppDatabase.dataSource(workDir)) {
             CaravanJar caravan = caravan(sandbox);
             for (int i = 1; i <= iterations; i++) {
                 long seed = 1_000 + i;
@@ -74,7 +74,7 @@ class ResumeAfterKillIT {
 
     @Test
     void sigtermCommitsWhatWasFetchedAndTheNextRunFetchesNoPageTwice() throws Exception {
-        try (SandboxServer sandbox = SandboxServer.start(0); HikariDataSource dataSource = AppDatabase.dataSource(workDir)) {
+        try (TestSandbox sandbox = TestSandbox.start(0); HikariDataSource dataSource = AppDatabase.dataSource(workDir)) {
             CaravanJar caravan = caravan(sandbox);
             writeRoute(caravan, 7);
             AppDatabase.clear(dataSource, SOURCE, TABLE);
@@ -107,7 +107,7 @@ class ResumeAfterKillIT {
         }
     }
 
-    private CaravanJar caravan(SandboxServer sandbox) {
+    private CaravanJar caravan(TestSandbox sandbox) {
         return new CaravanJar(workDir, Map.of("CARAVAN_SANDBOX_URL", sandbox.url(), "CARAVAN_JDBC_URL", AppDatabase.jdbcUrl(workDir)));
     }
 

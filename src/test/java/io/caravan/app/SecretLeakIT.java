@@ -3,7 +3,7 @@ package io.caravan.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.sandbox.SandboxAuth;
-import io.caravan.sandbox.SandboxServer;
+import io.caravan.sandbox.TestSandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,8 +33,8 @@ class SecretLeakIT {
 
     @Test
     void noSecretInLogsAtAnyLevelExceptionsOrStoredState() throws Exception {
-        try (SandboxServer keyed = SandboxServer.start(0); SandboxServer bearer = SandboxServer.start(0);
-                SandboxServer oauth = SandboxServer.start(0)) {
+        try (TestSandbox keyed = TestSandbox.start(0); TestSandbox bearer = TestSandbox.start(0);
+                TestSandbox oauth = TestSandbox.start(0)) {
             keyed.requireAuth(SandboxAuth.apiKeyQuery("api_key", API_KEY));
             keyed.failFrom(9, 404);
             bearer.requireAuth(SandboxAuth.bearer(BEARER));

@@ -3,7 +3,7 @@ package io.caravan.bench;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.caravan.run.RunSummary;
-import io.caravan.sandbox.SandboxServer;
+import io.caravan.sandbox.TestSandbox;
 import io.caravan.support.CaravanHarness;
 import io.caravan.support.SandboxContract;
 import io.caravan.support.TestDatabase;
@@ -35,7 +35,7 @@ public final class FloorBenchmark {
         int warmups = Integer.getInteger("bench.warmups", 3);
         Configurator.setLevel("io.caravan", Level.WARN);
 
-        try (SandboxServer sandbox = SandboxServer.start(0); HikariDataSource dataSource = inMemoryH2();
+        try (TestSandbox sandbox = TestSandbox.start(0); HikariDataSource dataSource = inMemoryH2();
                 CaravanHarness caravan = new CaravanHarness(dataSource)) {
             sandbox.dataSet(records, 42);
             String floorTable = TestDatabase.uniqueTable("bench_floor");

@@ -1,7 +1,7 @@
 package io.caravan.bench;
 
 import io.caravan.run.RunSummary;
-import io.caravan.sandbox.SandboxServer;
+import io.caravan.sandbox.TestSandbox;
 import io.caravan.support.CaravanHarness;
 import io.caravan.support.SandboxContract;
 import io.caravan.support.TestDatabase;
@@ -68,7 +68,7 @@ public final class ParallelBenchmark {
     }
 
     private static double measure(String label, Map<String, String> params, int records) throws Exception {
-        try (SandboxServer sandbox = SandboxServer.start(0);
+        try (TestSandbox sandbox = TestSandbox.start(0);
                 var dataSource = TestDatabase.dataSource("jdbc:h2:mem:parallel-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
                 CaravanHarness caravan = new CaravanHarness((DataSource) dataSource)) {
             params.put("url", params.get("url").replaceFirst("^%s", sandbox.url()));

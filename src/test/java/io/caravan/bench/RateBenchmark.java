@@ -1,7 +1,7 @@
 package io.caravan.bench;
 
 import io.caravan.run.RunSummary;
-import io.caravan.sandbox.SandboxServer;
+import io.caravan.sandbox.TestSandbox;
 import io.caravan.sandbox.SandboxSettings;
 import io.caravan.support.CaravanHarness;
 import io.caravan.support.SandboxContract;
@@ -38,7 +38,7 @@ public final class RateBenchmark {
     }
 
     private static void measure(String label, int limit, int pages, Map<String, String> budget) throws Exception {
-        try (SandboxServer sandbox = SandboxServer.start(0, SandboxSettings.defaults().withRequestsPerSecond(limit));
+        try (TestSandbox sandbox = TestSandbox.start(0, SandboxSettings.defaults().withRequestsPerSecond(limit));
                 var dataSource = TestDatabase.dataSource("jdbc:h2:mem:rate-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
                 CaravanHarness caravan = new CaravanHarness((DataSource) dataSource)) {
             // Pages of 10 records: the server's limit, not Caravan's own speed, is what bounds the run.

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.caravan.route.PaginatedHttpRouteTemplate;
 import io.caravan.run.RunObserver;
 import io.caravan.run.RunSummary;
-import io.caravan.sandbox.SandboxServer;
+import io.caravan.sandbox.TestSandbox;
 import io.caravan.support.LandedData;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ class PaginatedHttpSourceKameletTest {
 
     @Test
     void sendsEveryRecordOnceToTheSink() throws Exception {
-        try (SandboxServer sandbox = SandboxServer.start(0)) {
+        try (TestSandbox sandbox = TestSandbox.start(0)) {
             Run run = runKamelet(sandbox, "records=1234&overlap=3", "");
 
             assertThat(run.summary().completed()).isTrue();
@@ -47,7 +47,7 @@ class PaginatedHttpSourceKameletTest {
 
     @Test
     void callingRoutesErrorHandlerRetriesServerErrorsAndBadBodiesAtTheFailingPage() throws Exception {
-        try (SandboxServer sandbox = SandboxServer.start(0)) {
+        try (TestSandbox sandbox = TestSandbox.start(0)) {
             Run run = runKamelet(sandbox, "records=1234&fail_rate=0.2&malformed_rate=0.1&html_rate=0.05", """
                     errorHandler:
                       defaultErrorHandler:
@@ -70,7 +70,7 @@ class PaginatedHttpSourceKameletTest {
     private record Run(RunSummary summary, LandedData records) {
     }
 
-    private static Run runKamelet(SandboxServer sandbox, String query, String routeErrorHandler) throws Exception {
+    private static Run runKamelet(TestSandbox sandbox, String query, String routeErrorHandler) throws Exception {
         ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
         BlockingQueue<RunSummary> finished = new ArrayBlockingQueue<>(4);
         try (CamelContext context = new DefaultCamelContext()) {

@@ -7,7 +7,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.caravan.run.RunSummary;
 import io.caravan.run.SourceFailedException;
-import io.caravan.sandbox.SandboxServer;
+import io.caravan.sandbox.TestSandbox;
 import io.caravan.state.Checkpoint;
 import io.caravan.state.RunStatus;
 import io.caravan.support.CaravanHarness;
@@ -72,7 +72,7 @@ class DatabaseOutageTest {
     void aRunWhoseDatabaseGoesAwayFailsClearlyAndTheNextRunCompletesExactly(String url) throws Exception {
         Matcher target = HOST_PORT.matcher(url);
         assertThat(target.find()).as("host and port in " + url).isTrue();
-        try (SandboxServer sandbox = SandboxServer.start(0);
+        try (TestSandbox sandbox = TestSandbox.start(0);
                 TcpProxy proxy = TcpProxy.to(target.group(1), Integer.parseInt(target.group(2)));
                 HikariDataSource dataSource = throughProxy(target.replaceFirst("//127.0.0.1:" + proxy.port()));
                 CaravanHarness caravan = new CaravanHarness(dataSource)) {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import io.caravan.records.RowLayout;
 import io.caravan.run.RunSummary;
-import io.caravan.sandbox.SandboxServer;
+import io.caravan.sandbox.TestSandbox;
 import io.caravan.state.RunStatus;
 import io.caravan.support.CaravanHarness;
 import io.caravan.support.LandedData;
@@ -38,7 +38,7 @@ class DialectTest {
     @ParameterizedTest
     @MethodSource("databases")
     void landsUpsertsAndResumesOnEveryDatabase(String url) throws Exception {
-        try (SandboxServer sandbox = SandboxServer.start(0); HikariDataSource dataSource = TestDatabase.dataSource(url);
+        try (TestSandbox sandbox = TestSandbox.start(0); HikariDataSource dataSource = TestDatabase.dataSource(url);
                 CaravanHarness caravan = new CaravanHarness(dataSource)) {
             String table = TestDatabase.uniqueTable("dialect");
             Map<String, String> params = SandboxContract.STRIPE.parameters(sandbox.url(), 1_000, "");

@@ -3,7 +3,7 @@ package io.caravan.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.sandbox.SandboxAuth;
-import io.caravan.sandbox.SandboxServer;
+import io.caravan.sandbox.TestSandbox;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
 /** Tokens from the sandbox's token endpoint, renewed before they expire (time from a clock the test moves). */
 class OAuth2ClientCredentialsTest {
 
-    private SandboxServer sandbox;
+    private TestSandbox sandbox;
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = SandboxServer.start(0);
+        sandbox = TestSandbox.start(0);
     }
 
     @AfterEach

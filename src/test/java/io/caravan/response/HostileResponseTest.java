@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.caravan.run.RunSummary;
 import io.caravan.run.SourceFailedException;
 import io.caravan.sandbox.SandboxAuth;
-import io.caravan.sandbox.SandboxServer;
+import io.caravan.sandbox.TestSandbox;
 import io.caravan.state.Checkpoint;
 import io.caravan.state.RunStatus;
 import io.caravan.support.CaravanFixture;
@@ -131,7 +131,7 @@ class HostileResponseTest {
 
     @Test
     void aNextLinkToAnotherOriginIsRefusedUnlessAllowedAndNeverGetsTheCredentials() throws Exception {
-        try (SandboxServer other = SandboxServer.start(0)) {
+        try (TestSandbox other = TestSandbox.start(0)) {
             fixture.sandbox.requireAuth(SandboxAuth.bearer("token-for-the-first-origin"));
             Map<String, String> params = SandboxContract.GITHUB.parameters(fixture.sandbox.url(), 500,
                     "&next_origin=" + other.url());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.caravan.run.RunSummary;
-import io.caravan.sandbox.SandboxServer;
+import io.caravan.sandbox.TestSandbox;
 import io.caravan.support.CaravanHarness;
 import io.caravan.support.LandedData;
 import io.caravan.support.TestDatabase;
@@ -19,7 +19,7 @@ class GrowingDataTest {
 
     @Test
     void shiftingOffsetsLandNoDuplicatesAndMissNoOriginalRecord() throws Exception {
-        try (SandboxServer sandbox = SandboxServer.start(0); HikariDataSource dataSource = TestDatabase.dataSource();
+        try (TestSandbox sandbox = TestSandbox.start(0); HikariDataSource dataSource = TestDatabase.dataSource();
                 CaravanHarness caravan = new CaravanHarness(dataSource)) {
             String table = TestDatabase.uniqueTable("growing");
             caravan.addSource("growing", Map.of(

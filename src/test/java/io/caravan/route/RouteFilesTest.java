@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import io.caravan.run.RunObserver;
 import io.caravan.run.RunSummary;
-import io.caravan.sandbox.SandboxServer;
+import io.caravan.sandbox.TestSandbox;
 import io.caravan.state.CheckpointStore;
 import io.caravan.support.LandedData;
 import io.caravan.support.RouteFileExpectation;
@@ -40,12 +40,12 @@ class RouteFilesTest {
 
     private static final int RECORDS = 1_234;
 
-    private static SandboxServer sandbox;
+    private static TestSandbox sandbox;
     private static HikariDataSource dataSource;
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = SandboxServer.start(0);
+        sandbox = TestSandbox.start(0);
         dataSource = TestDatabase.dataSource();
     }
 

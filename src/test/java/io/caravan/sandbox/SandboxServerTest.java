@@ -21,11 +21,11 @@ class SandboxServerTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
-    private SandboxServer sandbox;
+    private TestSandbox sandbox;
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = SandboxServer.start(0, SandboxSettings.defaults().withRequestsPerSecond(5));
+        sandbox = TestSandbox.start(0, SandboxSettings.defaults().withRequestsPerSecond(5));
     }
 
     @AfterEach

@@ -1,7 +1,7 @@
 package io.caravan.support;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.caravan.sandbox.SandboxServer;
+import io.caravan.sandbox.TestSandbox;
 import io.caravan.sandbox.SandboxSettings;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -12,12 +12,12 @@ import java.sql.Statement;
  */
 public final class CaravanFixture implements AutoCloseable {
 
-    public final SandboxServer sandbox;
+    public final TestSandbox sandbox;
     public final HikariDataSource dataSource;
     public final CaravanHarness caravan;
     public final String table;
 
-    private CaravanFixture(SandboxServer sandbox, String tablePrefix) throws Exception {
+    private CaravanFixture(TestSandbox sandbox, String tablePrefix) throws Exception {
         this.sandbox = sandbox;
         this.dataSource = TestDatabase.dataSource();
         this.caravan = new CaravanHarness(dataSource);
@@ -26,12 +26,12 @@ public final class CaravanFixture implements AutoCloseable {
 
     /** A fixture with a sandbox of default settings. */
     public static CaravanFixture start(String tablePrefix) throws Exception {
-        return new CaravanFixture(SandboxServer.start(0), tablePrefix);
+        return new CaravanFixture(TestSandbox.start(0), tablePrefix);
     }
 
     /** A fixture with a sandbox of the given settings. */
     public static CaravanFixture start(String tablePrefix, SandboxSettings settings) throws Exception {
-        return new CaravanFixture(SandboxServer.start(0, settings), tablePrefix);
+        return new CaravanFixture(TestSandbox.start(0, settings), tablePrefix);
     }
 
     /** What the fixture's table holds for one source. */
