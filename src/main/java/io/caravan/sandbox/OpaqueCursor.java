@@ -58,7 +58,7 @@ final class OpaqueCursor {
         return fields;
     }
 
-    /** A cursor for the records from {@code start}, keeping the data-set knobs of {@code params}. */
+    /** A cursor for the records from {@code start}, keeping the data-set and fault knobs of {@code params}. */
     static String at(int start, Map<String, String> params, String pageSizeParam) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("start", Integer.toString(start));
@@ -67,7 +67,8 @@ final class OpaqueCursor {
             fields.put(ISSUED, Long.toString(System.currentTimeMillis()));
         }
         for (String knob : new String[] {"records", "seed", "max_page_size", "endless", "repeat_cursor", "overlap",
-                "empty_page_at", "past_empty", CURSOR_GENERATION, "cursor_ttl_ms", pageSizeParam}) {
+                "empty_page_at", "past_empty", CURSOR_GENERATION, "cursor_ttl_ms", "fail_rate", "rate_limit_rate",
+                "retry_after_s", "rate_limit_status", "malformed_rate", "html_rate", "drop_rate", pageSizeParam}) {
             if (params.containsKey(knob)) {
                 fields.put(knob, params.get(knob));
             }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.caravan.run.RunSummary;
 import io.caravan.run.SourceFailedException;
 import io.caravan.sandbox.DataSet;
+import io.caravan.state.Checkpoint;
+import io.caravan.state.RunStatus;
 import io.caravan.support.CaravanFixture;
 import io.caravan.support.LandedData;
 import java.util.LinkedHashMap;
@@ -20,9 +22,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The contract every pagination style must keep, inherited by one test per style (the Spring Batch
- * restartable-reader idea): all records exactly once at the edges of a page, a soft page cap that
- * stops cleanly, a repeated cursor caught before it loops, and an endless API stopped by the hard cap
- * with a clear error. Each subclass names a sandbox contract in that style and its configuration.
+ * restartable-reader idea, as in {@code AbstractItemStreamItemReaderTests}): all records exactly once
+ * at the edges of a page; a run stopped at any page boundary and run again lands the rest exactly
+ * once, sending only the pages that had not landed; a failure inside a batch, then a run, lands
+ * exactly; server errors and rate limits mid-run land exactly; a soft page cap stops cleanly; a
+ * repeated cursor is caught before it loops; an endless API is stopped by the hard cap with a clear
+ * error. Each subclass names a sandbox contract in that style and its configuration.
  */
 abstract class PaginationContractTest {
 
@@ -86,6 +91,82 @@ abstract class PaginationContractTest {
         assertThat(landed.rows()).isEqualTo(records);
         assertThat(landed.checksum()).isEqualTo(LandedData.of(fixture.sandbox.dataSet(records, 42)).checksum());
         assertThat(summary.recordsLoaded()).isEqualTo(records);
+    }
+
+    @Test
+    void aRunStoppedAtAnyPageBoundaryResumesAndLandsTheRestExactlyOnce() throws Exception {
+        int records = pageSize() * 4 + pageSize() / 2;
+        long fullRun = requestsOfAFullRun(records);
+        LandedData expected = fixture.dataSet(records);
+        for (int landed = 1; landed < fullRun; landed++) {
+            // Every page lands as it ends; the request after the landed pages is refused (404 is not retried).
+            String source = addSource(records, "", Map.of("flushPages", "1"));
+            fixture.sandbox.failFrom(fixture.sandbox.requestCount() + landed + 1, 404);
+            assertThatThrownBy(() -> fixture.caravan.run(source)).cause().isInstanceOf(SourceFailedException.class)
+                    .hasMessageContaining("failed at page " + (landed + 1));
+            fixture.sandbox.recover();
+            long before = fixture.sandbox.requestCount();
+
+            RunSummary summary = fixture.caravan.run(source);
+
+            assertThat(summary.completed()).as("run resumed after %d pages", landed).isTrue();
+            assertThat(fixture.sandbox.requestCount() - before).as("requests after %d pages landed", landed)
+                    .isEqualTo(fullRun - landed);
+            assertThat(fixture.landed(source).checksum()).as("table after %d pages", landed).isEqualTo(expected.checksum());
+            assertThat(fixture.landed(source).rows()).isEqualTo(records);
+            Checkpoint checkpoint = fixture.caravan.checkpoints().load(source).orElseThrow();
+            assertThat(checkpoint.status()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(checkpoint.next()).isNull();
+        }
+    }
+
+    @Test
+    void aFailureInsideABatchThenARunLandsExactly() throws Exception {
+        int records = pageSize() * 4 + pageSize() / 2;
+        long fullRun = requestsOfAFullRun(records);
+        // Batches of 30 end inside pages, so the checkpoint stands inside a page when page 3 fails.
+        String source = addSource(records, "", Map.of("batchSize", "30"));
+        fixture.sandbox.failFrom(fixture.sandbox.requestCount() + 3, 404);
+        assertThatThrownBy(() -> fixture.caravan.run(source)).cause().isInstanceOf(SourceFailedException.class)
+                .hasMessageContaining("failed at page 3");
+        assertThat(fixture.landed(source).rows()).isPositive();
+        fixture.sandbox.recover();
+        long before = fixture.sandbox.requestCount();
+
+        RunSummary summary = fixture.caravan.run(source);
+
+        assertThat(summary.completed()).isTrue();
+        assertThat(summary.resumedAtPage()).isBetween(2, 3);
+        assertThat(fixture.sandbox.requestCount() - before).isLessThan(fullRun);
+        assertThat(fixture.landed(source).rows()).isEqualTo(records);
+        assertThat(fixture.landed(source).checksum()).isEqualTo(fixture.dataSet(records).checksum());
+    }
+
+    @Test
+    void serverErrorsAndRateLimitsMidRunLandExactly() throws Exception {
+        int records = pageSize() * 16;
+        String source = addSource(records, "&fail_rate=0.25&rate_limit_rate=0.15&retry_after_s=0",
+                Map.of("maxRetries", "12", "retryDelayMs", "1"));
+        long errorsBefore = fixture.sandbox.responseCount(500) + fixture.sandbox.responseCount(503);
+        long limitedBefore = fixture.sandbox.responseCount(429);
+
+        RunSummary summary = fixture.caravan.run(source);
+
+        assertThat(summary.completed()).isTrue();
+        long faults = fixture.sandbox.responseCount(500) + fixture.sandbox.responseCount(503) - errorsBefore
+                + fixture.sandbox.responseCount(429) - limitedBefore;
+        assertThat(faults).isPositive();
+        assertThat(summary.retries()).isEqualTo(faults);
+        assertThat(fixture.landed(source).rows()).isEqualTo(records);
+        assertThat(fixture.landed(source).checksum()).isEqualTo(fixture.dataSet(records).checksum());
+    }
+
+    /** The requests a clean run of {@code records} records makes (its own source, run to the end). */
+    private long requestsOfAFullRun(int records) throws Exception {
+        String source = addSource(records, "", Map.of());
+        long before = fixture.sandbox.requestCount();
+        assertThat(fixture.caravan.run(source).completed()).isTrue();
+        return fixture.sandbox.requestCount() - before;
     }
 
     @Test
