@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import io.caravan.run.RunObserver;
 import io.caravan.run.RunSummary;
+import io.caravan.run.SessionRun;
 import io.caravan.sandbox.TestSandbox;
 import io.caravan.state.CheckpointStore;
 import io.caravan.support.LandedData;
@@ -16,24 +17,26 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Properties;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every route file in {@code routes/}, booted as it is (its own one-shot timer trigger) against the
- * sandbox: the table it names holds the data set (see {@link RouteFileExpectation}), and the run
- * completes once.
+ * Every route file in {@code routes/}, booted as the application boots it (camel-main with the
+ * application's settings, its own one-shot timer trigger) against the sandbox, waited for with a
+ * {@link NotifyBuilder}: the table it names holds the data set (see {@link RouteFileExpectation}),
+ * and the run completes once.
  * A file {@code x-y.camel.yaml} is source {@code x-y} landing in table {@code x_y}.
  */
 class RouteFilesTest {
@@ -70,21 +73,30 @@ class RouteFilesTest {
         // No state left by an earlier run in a database that keeps it (an incremental source would start at its mark).
         CheckpointStore.open(dataSource).reset(source);
         BlockingQueue<RunSummary> finished = new ArrayBlockingQueue<>(4);
-        try (CamelContext context = new DefaultCamelContext()) {
-            Properties properties = new Properties();
-            properties.put("caravan.sandbox.url", sandbox.url());
-            properties.put("caravan.demo.records", Integer.toString(RECORDS));
-            context.getPropertiesComponent().setInitialProperties(properties);
-            context.getRegistry().bind("caravanDataSource", dataSource);
-            context.getRegistry().bind("observer", (RunObserver) finished::add);
-            context.addRoutes(new PaginatedHttpRouteTemplate());
-            PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString(file.getFileName().toString(),
-                    Files.readString(file)));
-            context.start();
+        // Booted the way the application boots it: camel-main with the application's settings and this route file.
+        Main main = new Main();
+        main.setPropertyPlaceholderLocations("classpath:caravan/application.properties");
+        main.addOverrideProperty("caravan.routes", "file:" + file);
+        main.addOverrideProperty("caravan.sandbox.url", sandbox.url());
+        main.addOverrideProperty("caravan.demo.records", Integer.toString(RECORDS));
+        main.addOverrideProperty("caravan.jdbc.url", dataSource.getJdbcUrl());
+        main.addOverrideProperty("caravan.jdbc.user", Objects.toString(dataSource.getUsername(), ""));
+        main.bind("observer", (RunObserver) finished::add);
+        AtomicReference<NotifyBuilder> runDone = new AtomicReference<>();
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport configured) {
+                // The run's own exchange (the sessions' split exchanges carry their SessionRun).
+                runDone.set(new NotifyBuilder(configured.getCamelContext()).fromRoute(source)
+                        .filter(exchange -> exchange.getProperty(SessionRun.PROPERTY) == null).whenDone(1).create());
+            }
+        });
+        try {
+            main.start();
 
-            RunSummary summary = finished.poll(60, TimeUnit.SECONDS);
-
-            assertThat(summary).as("a run of %s finished", source).isNotNull();
+            assertThat(runDone.get().matches(60, TimeUnit.SECONDS)).as("a run of %s finished", source).isTrue();
+            RunSummary summary = finished.poll();
+            assertThat(summary).as("the summary of %s", source).isNotNull();
             assertThat(summary.failure()).isNull();
             assertThat(summary.source()).isEqualTo(source);
             LandedData landed = LandedData.inTable(dataSource, table, source);
@@ -92,6 +104,7 @@ class RouteFilesTest {
             assertThat(summary.recordsLoaded()).isEqualTo(landed.rows());
             assertThat(finished).isEmpty();
         } finally {
+            main.stop();
             drop(table);
         }
     }
