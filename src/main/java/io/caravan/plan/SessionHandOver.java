@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.config.SourceSettings;
 import io.caravan.request.PageRequest;
 import io.caravan.run.SessionRun;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +40,10 @@ public final class SessionHandOver {
         if (total < 2) {
             return next;
         }
-        run.spawn(parallel.sessions(settings.source(), next.get(), total));
+        List<Session> ranges = parallel.sessions(settings.source(), next.get(), total);
+        run.spawn(ranges);
         LOG.info("{}: {} pages; fetching pages 2..{} as {} ranges, {} at once", settings.source(), total, total,
-                run.spawnedCount(), settings.plan().concurrency());
+                ranges.size(), settings.plan().concurrency());
         return Optional.empty();
     }
 

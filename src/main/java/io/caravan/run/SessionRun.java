@@ -86,7 +86,7 @@ public final class SessionRun {
         this.resumedAtPage = from.pages() > 0 || resumingPage ? from.next().pageIndex() + 1 : 0;
     }
 
-    /** The session's run carried by {@code exchange}. */
+    /** The session's run carried by {@code exchange}; fails when there is none. */
     public static SessionRun of(Exchange exchange) {
         SessionRun run = exchange.getProperty(PROPERTY, SessionRun.class);
         if (run == null) {
@@ -118,11 +118,6 @@ public final class SessionRun {
     /** The rest of the pass is handed to {@code sessions}: this run ends after the current page, and their checkpoints commit with its last batch. */
     public void spawn(List<Session> sessions) {
         spawned = List.copyOf(sessions);
-    }
-
-    /** How many sessions this run hands the rest of its pass to. */
-    public int spawnedCount() {
-        return spawned.size();
     }
 
     /** The sessions this run handed the rest of its pass to, once committed. */
