@@ -23,4 +23,9 @@ public final class BodyCursorPaginator implements Paginator {
     public Optional<PageRequest> next(Page page, PageRequest base) {
         return Tokens.text(cursorPath.read(page.body())).map(token -> placement.apply(base, token));
     }
+
+    @Override
+    public String endReason(Page page) {
+        return "no cursor at " + cursorPath;
+    }
 }

@@ -19,4 +19,9 @@ public final class HeaderTokenPaginator implements Paginator {
         String token = page.header(headerName);
         return token == null || token.isBlank() ? Optional.empty() : Optional.of(placement.apply(base, token.trim()));
     }
+
+    @Override
+    public String endReason(Page page) {
+        return "no token in header " + headerName;
+    }
 }

@@ -31,4 +31,9 @@ public final class LastRecordCursorPaginator implements Paginator {
         }
         return Optional.of(placement.apply(base, cursor.asText()));
     }
+
+    @Override
+    public String endReason(Page page) {
+        return "an empty page (no last record to take the cursor from)";
+    }
 }

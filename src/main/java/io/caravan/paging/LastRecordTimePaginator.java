@@ -49,4 +49,10 @@ public final class LastRecordTimePaginator implements Paginator {
         }
         return Optional.of(start.apply(base, time.get()));
     }
+
+    @Override
+    public String endReason(Page page) {
+        return page.lastRecord() == null ? "an empty page (no last record to take the time from)"
+                : "the last record's time equals the page's start (nothing newer)";
+    }
 }

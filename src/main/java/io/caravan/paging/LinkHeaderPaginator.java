@@ -45,4 +45,9 @@ public final class LinkHeaderPaginator implements Paginator {
         }
         return Optional.empty();
     }
+
+    @Override
+    public String endReason(Page page) {
+        return "no rel=\"next\" link in header " + headerName;
+    }
 }

@@ -22,4 +22,9 @@ public final class NextUrlPaginator implements Paginator {
         return Tokens.text(urlPath.read(page.body()))
                 .map(link -> page.request().followingAt(page.request().uri().resolve(link).toString()));
     }
+
+    @Override
+    public String endReason(Page page) {
+        return "no next URL at " + urlPath;
+    }
 }

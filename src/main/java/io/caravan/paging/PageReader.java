@@ -48,10 +48,15 @@ public final class PageReader {
         Incremental.Span marks = incremental == null ? null : incremental.span(records);
         Optional<String> stop = endsWithoutRecords ? Optional.of("no records path in the page")
                 : stops.reasonToStop(page, tally, marks, exchange.getProperty(BOUND, Long.class));
+        Paginator paginator = settings.paging().paginator();
         Optional<PageRequest> next = stop.isPresent() ? Optional.empty()
-                : settings.paging().paginator().next(page, settings.request().following().base(page.request()));
-        next = handOver.afterPage(run, body, next);
-        run.advance(next);
+                : paginator.next(page, settings.request().following().base(page.request()));
+        String why = stop.orElseGet(() -> next.isEmpty() ? paginator.endReason(page) : null);
+        Optional<PageRequest> following = handOver.afterPage(run, body, next);
+        if (next.isPresent() && following.isEmpty()) {
+            why = "the pages after it went to page ranges";
+        }
+        run.advance(following, why);
         if (marks != null) {
             run.pageNewest(marks.newest());
         }

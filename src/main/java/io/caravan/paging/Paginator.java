@@ -23,4 +23,9 @@ public interface Paginator {
      *             moved to the endpoint and body configured for following pages
      */
     Optional<PageRequest> next(Page page, PageRequest base);
+
+    /** Why {@link #next} found no next page after {@code page}, in words a user can check against the API. */
+    default String endReason(Page page) {
+        return "no next page";
+    }
 }

@@ -81,9 +81,17 @@ public final class RequestSequence {
      * Sets the request for the next page, or none, after {@code pagesRead} pages of this session.
      * Fails when it would leave the allowed origins, repeat a request (unless repeating ends the
      * session) or exceed the page cap.
+     *
+     * @return why the sequence itself ends here although {@code following} was given (the end of a
+     *         page range, a repeated request that ends the session), or {@code null}
      */
-    public void advance(Optional<PageRequest> following, long pagesRead) {
-        PageRequest request = following.filter(r -> r.pageIndex() < endPage).orElse(null);
+    public String advance(Optional<PageRequest> following, long pagesRead) {
+        String ends = null;
+        PageRequest request = following.orElse(null);
+        if (request != null && request.pageIndex() >= endPage) {
+            request = null;
+            ends = "the end of its page range";
+        }
         String fingerprint = request == null ? null : request.fingerprint();
         if (request != null) {
             origins.check(request);
@@ -94,6 +102,7 @@ public final class RequestSequence {
                             + "); set onRepeatedRequest=stop if repeating is how it signals the end");
                 }
                 request = null;
+                ends = "the API led back to a request already sent";
             } else if (pagesRead >= maxPages) {
                 throw new IllegalStateException("page cap of " + maxPages
                         + " pages reached while the API still offers a next page; raise maxPages if the API is that large");
@@ -101,6 +110,7 @@ public final class RequestSequence {
         }
         next = request;
         nextFingerprint = request == null ? null : fingerprint;
+        return ends;
     }
 
     /**

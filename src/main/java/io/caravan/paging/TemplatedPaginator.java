@@ -7,6 +7,7 @@ import io.caravan.request.PageRequest;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,6 +78,17 @@ public final class TemplatedPaginator implements Paginator {
         return Optional.empty();
     }
 
+    @Override
+    public String endReason(Page page) {
+        Exchange scope = scope(page);
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).holds(scope)) {
+                return "rule " + (i + 1) + "'s value " + rules.get(i).firstEmpty(scope) + " is empty";
+            }
+        }
+        return "no rule's when holds";
+    }
+
     /** An exchange holding the previous response, for the expressions to read. */
     private Exchange scope(Page page) {
         Exchange scope = new DefaultExchange(context);
@@ -93,8 +105,8 @@ public final class TemplatedPaginator implements Paginator {
     }
 
     /** One rule: when it holds, how the next request differs from the base. */
-    private record Rule(Predicate when, Expression url, String method, Map<String, Expression> query,
-            Map<String, Expression> headers, Map<String, Expression> body, boolean replaceBody) {
+    private record Rule(Predicate when, Valued url, String method, Map<String, Valued> query,
+            Map<String, Valued> headers, Map<String, Valued> body, boolean replaceBody) {
 
         static Rule parse(JsonNode node, CamelContext context) {
             if (!node.isObject()) {
@@ -103,20 +115,33 @@ public final class TemplatedPaginator implements Paginator {
             var simple = context.resolveLanguage("simple");
             return new Rule(
                     node.hasNonNull("when") ? simple.createPredicate(node.get("when").asText()) : null,
-                    node.hasNonNull("url") ? simple.createExpression(node.get("url").asText()) : null,
+                    node.hasNonNull("url") ? Valued.of(node.get("url").asText(), context) : null,
                     node.hasNonNull("method") ? node.get("method").asText().toUpperCase() : null,
                     expressions(node.get("query"), context), expressions(node.get("headers"), context),
                     expressions(node.get("body"), context),
                     node.path("replaceBody").asBoolean(false));
         }
 
-        private static Map<String, Expression> expressions(JsonNode fields, CamelContext context) {
-            Map<String, Expression> expressions = new LinkedHashMap<>();
+        private static Map<String, Valued> expressions(JsonNode fields, CamelContext context) {
+            Map<String, Valued> expressions = new LinkedHashMap<>();
             if (fields != null) {
                 fields.fields().forEachRemaining(field -> expressions.put(field.getKey(),
-                        context.resolveLanguage("simple").createExpression(field.getValue().asText())));
+                        Valued.of(field.getValue().asText(), context)));
             }
             return expressions;
+        }
+
+        /** The text of the first value that is empty after {@code scope}'s page. */
+        String firstEmpty(Exchange scope) {
+            List<Valued> values = new ArrayList<>();
+            if (url != null) {
+                values.add(url);
+            }
+            values.addAll(query.values());
+            values.addAll(headers.values());
+            values.addAll(body.values());
+            return values.stream().filter(value -> value.of(scope).isEmpty()).map(Valued::text).findFirst()
+                    .orElse("(none)");
         }
 
         boolean holds(Exchange scope) {
@@ -136,7 +161,7 @@ public final class TemplatedPaginator implements Paginator {
         Optional<PageRequest> build(Exchange scope, URI sourceUrl, PageRequest base) {
             PageRequest next = base;
             if (url != null) {
-                Optional<String> target = value(url, scope);
+                Optional<String> target = url.of(scope);
                 if (target.isEmpty()) {
                     return Optional.empty();
                 }
@@ -148,12 +173,12 @@ public final class TemplatedPaginator implements Paginator {
                 next = next.withBody(null);
             }
             String token = null;
-            for (Placement placement : List.of(
+            for (Placement placement : List.<Placement>of(
                     new Placement(query, (request, name, value) -> request.withQueryParam(name, value)),
                     new Placement(headers, (request, name, value) -> request.withHeader(name, value)),
                     new Placement(body, (request, name, value) -> ValuePlacement.parse("body:" + name).apply(request, value)))) {
-                for (Map.Entry<String, Expression> entry : placement.values().entrySet()) {
-                    Optional<String> value = value(entry.getValue(), scope);
+                for (Map.Entry<String, Valued> entry : placement.values().entrySet()) {
+                    Optional<String> value = entry.getValue().of(scope);
                     if (value.isEmpty()) {
                         return Optional.empty();
                     }
@@ -165,7 +190,7 @@ public final class TemplatedPaginator implements Paginator {
         }
 
         /** Values of one kind (query, header or body field) and how one is set on a request. */
-        private record Placement(Map<String, Expression> values, Setter setter) {
+        private record Placement(Map<String, Valued> values, Setter setter) {
         }
 
         @FunctionalInterface
@@ -173,20 +198,39 @@ public final class TemplatedPaginator implements Paginator {
             PageRequest set(PageRequest request, String name, String value);
         }
 
-        private static Optional<String> value(Expression expression, Exchange scope) {
+    }
+
+    /**
+     * A rule's value: its Simple text and the expression compiled from it. Missing, null or empty, it
+     * is empty; a JSON array or object is refused rather than read as an empty string.
+     */
+    private record Valued(String text, Expression expression) {
+
+        static Valued of(String text, CamelContext context) {
+            return new Valued(text, context.resolveLanguage("simple").createExpression(text));
+        }
+
+        Optional<String> of(Exchange scope) {
+            Object value;
             try {
-                String value = expression.evaluate(scope, String.class);
-                return value == null || value.isEmpty() || value.equals("null") ? Optional.empty() : Optional.of(value);
+                value = expression.evaluate(scope, Object.class);
             } catch (RuntimeException e) {
                 if (isMissingPath(e)) {
                     return Optional.empty();
                 }
                 throw e;
             }
+            if (value instanceof Collection<?> || value instanceof Map<?, ?>) {
+                throw new IllegalStateException("the value " + text + " is a JSON " + (value instanceof Map<?, ?>
+                        ? "object" : "array") + ", not a single value: pick one (e.g. an element by its index)");
+            }
+            String textValue = scope.getContext().getTypeConverter().convertTo(String.class, scope, value);
+            return textValue == null || textValue.isEmpty() || textValue.equals("null") ? Optional.empty()
+                    : Optional.of(textValue);
         }
+    }
 
-        private static boolean isMissingPath(Throwable e) {
-            return ObjectHelper.getException(com.jayway.jsonpath.PathNotFoundException.class, e) != null;
-        }
+    private static boolean isMissingPath(Throwable e) {
+        return ObjectHelper.getException(com.jayway.jsonpath.PathNotFoundException.class, e) != null;
     }
 }

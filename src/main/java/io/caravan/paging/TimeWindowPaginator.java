@@ -64,4 +64,9 @@ public final class TimeWindowPaginator implements Paginator {
         Instant end = start.plus(step).isBefore(last()) ? start.plus(step) : last();
         return startPlacement.apply(endPlacement.apply(request, end.toString()), start.toString());
     }
+
+    @Override
+    public String endReason(Page page) {
+        return "the last window (ending " + last() + ")";
+    }
 }

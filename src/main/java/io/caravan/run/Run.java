@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +30,7 @@ public final class Run {
     private final Set<String> landedEarlier;
     private final long started = System.nanoTime();
     private final ConcurrentLinkedQueue<Session> pending = new ConcurrentLinkedQueue<>();
-    private final List<RunSummary> ended = new ArrayList<>();
+    private final List<RunSummary> sessionSummaries = new ArrayList<>();
     private final List<SourceFailedException> failures = new ArrayList<>();
     private final List<Object> collected = new ArrayList<>();
     private final String kind;
@@ -97,7 +99,7 @@ public final class Run {
     /** A session read its last page (a run of a page-range style may spawn more, which join the next round). */
     public void completed(Session session, RunSummary summary, List<Session> spawned, List<Object> records) {
         synchronized (this) {
-            ended.add(summary);
+            sessionSummaries.add(summary);
             collected.addAll(records);
             done++;
             recordsLoaded += summary.recordsLoaded();
@@ -112,14 +114,14 @@ public final class Run {
 
     /** A session was stopped by a shutdown, with what it fetched committed. */
     public synchronized void stopped(RunSummary summary) {
-        ended.add(summary);
+        sessionSummaries.add(summary);
         recordsLoaded += summary.recordsLoaded();
         stopped = true;
     }
 
     /** A session failed; the others go on, and it resumes on the next run. */
     public synchronized void failed(RunSummary summary, SourceFailedException failure) {
-        ended.add(summary);
+        sessionSummaries.add(summary);
         recordsLoaded += summary.recordsLoaded();
         failures.add(failure);
     }
@@ -127,7 +129,7 @@ public final class Run {
     /** A slice held more than the API's result window: it was replaced by {@code halves}, fetched next round. */
     public void split(Session slice, RunSummary summary, List<Session> halves) {
         synchronized (this) {
-            ended.add(summary);
+            sessionSummaries.add(summary);
             recordsLoaded += summary.recordsLoaded();
             pending.addAll(halves);
             total += halves.size() - 1;
@@ -162,26 +164,34 @@ public final class Run {
     public synchronized RunSummary summary(long duplicates) {
         SourceFailedException failure = failure();
         String failureText = failure == null ? null : failures.size() == 1 && !several
-                ? ended.stream().filter(s -> s.failure() != null).findFirst().map(RunSummary::failure).orElse(null)
+                ? sessionSummaries.stream().filter(s -> s.failure() != null).findFirst().map(RunSummary::failure).orElse(null)
                 : failure.getMessage();
         long pages = 0;
         long received = 0;
         long skipped = 0;
         long alreadyLanded = 0;
         long retries = 0;
-        for (RunSummary summary : ended) {
+        for (RunSummary summary : sessionSummaries) {
             pages += summary.pages();
             received += summary.recordsReceived();
             skipped += summary.resumeSkipped();
             alreadyLanded += summary.pagesAlreadyLanded();
             retries += summary.retries();
         }
-        int resumedAt = !several && ended.size() == 1 ? ended.get(0).resumedAtPage() : 0;
+        int resumedAt = !several && sessionSummaries.size() == 1 ? sessionSummaries.get(0).resumedAtPage() : 0;
         String sessions = several ? String.format("%d of %d %s", done - doneBefore, total, kind)
                 + (doneBefore > 0 ? String.format(" (%d done in earlier runs)", doneBefore) : "") : null;
-        return new RunSummary(source, failureText, failure == null && (stopped || !pending.isEmpty()), resumedAt, pages,
-                received, duplicates, skipped, alreadyLanded, recordsLoaded, retries,
-                Duration.ofNanos(System.nanoTime() - started), sessions);
+        boolean stoppedEarly = failure == null && (stopped || !pending.isEmpty());
+        String ended = failure != null || stoppedEarly ? null : several
+                ? String.format("each of the %d %s read its last page", total, kind)
+                : onlySessionEnded().orElse(null);
+        return new RunSummary(source, failureText, stoppedEarly, resumedAt, pages, received, duplicates, skipped,
+                alreadyLanded, recordsLoaded, retries, Duration.ofNanos(System.nanoTime() - started), sessions, ended);
+    }
+
+    /** Why the only session ended, when the run has one. */
+    private Optional<String> onlySessionEnded() {
+        return sessionSummaries.stream().map(RunSummary::ended).filter(Objects::nonNull).findFirst();
     }
 
     /** A session read a page of {@code records} records: overall progress, at most once a second. */

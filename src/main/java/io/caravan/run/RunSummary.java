@@ -20,10 +20,12 @@ import java.time.Duration;
  * @param elapsed            wall time of the run
  * @param sessions           for a run of several sessions (slices, page ranges), how many ended of how
  *                           many; {@code null} for a run of the source's own session only
+ * @param ended              why the run ended ({@code has_more false on page 41}), or {@code null} when it
+ *                           failed or was stopped
  */
 public record RunSummary(String source, String failure, boolean stopped, int resumedAtPage, long pages,
         long recordsReceived, long shiftedRecords, long resumeSkipped, long pagesAlreadyLanded, long recordsLoaded,
-        long retries, Duration elapsed, String sessions) {
+        long retries, Duration elapsed, String sessions, String ended) {
 
     /** Whether the run read every page without failing. */
     public boolean completed() {
@@ -33,7 +35,7 @@ public record RunSummary(String source, String failure, boolean stopped, int res
     /** This summary as that of a run that failed for {@code why}. */
     public RunSummary failed(String why) {
         return new RunSummary(source, why, false, resumedAtPage, pages, recordsReceived, shiftedRecords, resumeSkipped,
-                pagesAlreadyLanded, recordsLoaded, retries, elapsed, sessions);
+                pagesAlreadyLanded, recordsLoaded, retries, elapsed, sessions, null);
     }
 
     /** One line for the console. */
@@ -52,6 +54,7 @@ public record RunSummary(String source, String failure, boolean stopped, int res
         if (pagesAlreadyLanded > 0) {
             line.append(String.format(", %,d pages already landed", pagesAlreadyLanded));
         }
-        return line.append(String.format(", %,d retries, %.2f s", retries, elapsed.toMillis() / 1000.0)).toString();
+        line.append(String.format(", %,d retries, %.2f s", retries, elapsed.toMillis() / 1000.0));
+        return (ended == null ? line : line.append("; ended: ").append(ended)).toString();
     }
 }

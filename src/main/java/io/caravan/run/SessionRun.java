@@ -54,6 +54,7 @@ public final class SessionRun {
     private boolean flushing;
     private boolean failed;
     private long recordsLoaded;
+    private String ended;
 
     /**
      * @param from         the checkpoint the session starts at: its request is sent first, and when it
@@ -151,9 +152,21 @@ public final class SessionRun {
         return tally;
     }
 
-    /** Sets the request for the next page, or none (see {@link RequestSequence#advance}). */
-    public void advance(Optional<PageRequest> following) {
-        requests.advance(following, tally.pages());
+    /**
+     * Sets the request for the next page, or none (see {@link RequestSequence#advance}); when there is
+     * none, the session ends for {@code why} on the current page.
+     */
+    public void advance(Optional<PageRequest> following, String why) {
+        String sequenceEnds = requests.advance(following, tally.pages());
+        if (!requests.hasNext()) {
+            String reason = sequenceEnds != null ? sequenceEnds : why;
+            ended = reason + " on page " + (current().pageIndex() + 1);
+        }
+    }
+
+    /** Why the session ended, or {@code null} while it goes on. */
+    public String ended() {
+        return ended;
     }
 
     /** The newest mark among the current page's records, or {@code null}. */
@@ -309,6 +322,6 @@ public final class SessionRun {
         boolean stopped = failure == null && requests.hasNext();
         return new RunSummary(committed.source(), failure, stopped, resumedAtPage, tally.pages(), tally.records(),
                 duplicates, rows.resumeSkipped(), rows.pagesAlreadyLanded(), recordsLoaded, retry.retries(),
-                Duration.ofNanos(nanoClock.getAsLong() - started), null);
+                Duration.ofNanos(nanoClock.getAsLong() - started), null, failure == null && !stopped ? ended : null);
     }
 }

@@ -30,7 +30,7 @@ class SessionRunTest {
         SessionRun run = run(FlushPolicy.ofRecords(10), fresh());
         run.pageReceived(page(run.send()));
 
-        assertThatThrownBy(() -> run.advance(Optional.of(first.followingAt("http://evil.test/items?page=2"))))
+        assertThatThrownBy(() -> run.advance(Optional.of(first.followingAt("http://evil.test/items?page=2")), null))
                 .hasMessageContaining("next page is on another origin (http://evil.test, expected http://127.0.0.1:9);"
                         + " refusing to follow it");
     }
@@ -167,7 +167,7 @@ class SessionRunTest {
 
     private static void receive(SessionRun run, String pageKey, Optional<PageRequest> next, String... keys) {
         run.pageReceived(page(run.send()));
-        run.advance(next);
+        run.advance(next, "no next page");
         run.pageRows(pageKey, rows(keys));
     }
 
