@@ -101,6 +101,10 @@ public final class Parameters {
             .withExample("see *Templated*");
     public static final Parameter<String> ON_REPEATED_REQUEST = choice("onRepeatedRequest", PAGING, "A request repeating one already sent: fail or stop", "fail", "stop").orElse("fail")
             .withExample("`stop`");
+    public static final Parameter<String> ON_REPEATED_PAGE = choice("onRepeatedPage", PAGING, "A page holding the same records as the one before it (an API serving its last page again): stop or fail", "stop", "fail").orElse("stop")
+            .withExample("`fail`");
+    public static final Parameter<String> END_ON = text("endOn", PAGING, "Answers that mean the end, comma-separated status[:body text]: the run ends there, successfully")
+            .withExample("`400:page_out_of_range`, `404`");
     public static final Parameter<Integer> MAX_PAGES = integer("maxPages", PAGING, "Hard page cap: the run fails if the API offers more").orElse("100000").atLeast(1)
             .withExample("`1000000`");
     public static final Parameter<String> RESTART_ON = text("restartOn", PAGING, "The answer meaning an expired cursor (status[:body text]): restart the pass")
@@ -110,10 +114,18 @@ public final class Parameters {
             .withExample("`true`");
     public static final Parameter<String> HAS_MORE_PATH = of("hasMorePath", STOP, JSON_PATH, "Stop when the flag at this JSONPath is false")
             .withExample("`$.has_more`");
-    public static final Parameter<String> TOTAL_PAGES_PATH = of("totalPagesPath", STOP, JSON_PATH, "Stop when this many pages (JSONPath, read once) are read")
+    public static final Parameter<String> TOTAL_PAGES_PATH = of("totalPagesPath", STOP, JSON_PATH, "Total pages announced (JSONPath, read once): a stop, and checked when the run ends")
             .withExample("`$.page.totalPages`");
-    public static final Parameter<String> TOTAL_RECORDS_PATH = of("totalRecordsPath", STOP, JSON_PATH, "Stop when this many records (JSONPath, read once) are read")
+    public static final Parameter<String> TOTAL_RECORDS_PATH = of("totalRecordsPath", STOP, JSON_PATH, "Total records announced (JSONPath, read once): a stop, and checked when the run ends")
             .withExample("`$.total`");
+    public static final Parameter<String> TOTAL_RECORDS_HEADER = text("totalRecordsHeader", STOP, "Response header with the total number of records: a stop, and checked when the run ends")
+            .withExample("`X-Total-Count`");
+    public static final Parameter<String> TOTAL_PAGES_HEADER = text("totalPagesHeader", STOP, "Response header with the total number of pages: a stop, and checked when the run ends")
+            .withExample("`X-Total-Pages`");
+    public static final Parameter<String> TOTAL_RELATION_PATH = of("totalRelationPath", STOP, JSON_PATH, "JSONPath of the total's relation: gte or gt marks a lower bound, never a stop or an exact count")
+            .withExample("`$.hits.total.relation`");
+    public static final Parameter<Integer> TOTAL_TOLERANCE = integer("totalTolerance", STOP, "Records (or pages) a run may end short of the announced total, for data that changes under it").orElse("0")
+            .withExample("`10`");
     public static final Parameter<Boolean> STOP_ON_SHORT_PAGE = bool("stopOnShortPage", STOP, "Stop on a page with fewer than pageSize records")
             .withExample("`true`");
     public static final Parameter<Integer> STOP_AFTER_PAGES = integer("stopAfterPages", STOP, "Stop (successfully) after this many pages")
@@ -211,6 +223,8 @@ public final class Parameters {
             .withExample("`2024-01-01`");
     public static final Parameter<Boolean> NEWEST_FIRST = bool("newestFirst", PLAN, "Incremental: the API returns newest first; stop at records older than the bound").notInKamelet()
             .withExample("`true`");
+    public static final Parameter<String> ON_CONFIG_CHANGE = choice("onConfigChange", PLAN, "The request-shaping settings changed since the checkpoint: restart (a new pass), resume or fail", "restart", "resume", "fail").orElse("restart").notInKamelet()
+            .withExample("`resume`");
     public static final Parameter<String> TIME_FORMAT = choice("timeFormat", PLAN, "How time bounds are written: iso, epochSeconds, epochMillis or date", "iso", "epochSeconds", "epochMillis", "date").orElse("iso").notInKamelet()
             .withExample("`epochSeconds`");
     public static final Parameter<String> SLICE_FROM = text("sliceFrom", PLAN, "Backfill: the range's start (ISO-8601 instant or date, or a number)").notInKamelet()

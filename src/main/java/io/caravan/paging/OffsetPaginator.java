@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Offset pagination ({@code offset=0,100,200…}, counted in records): the offset advances by a fixed
- * step (the page size asked for) or, when no step is given, by the number of records returned.
+ * step (the page size asked for), or by the records returned when no step is given or a page came
+ * shorter than the step (an API that caps the page size silently would otherwise lose records).
  */
 public final class OffsetPaginator implements AddressedPaginator {
 
@@ -28,7 +29,9 @@ public final class OffsetPaginator implements AddressedPaginator {
 
     @Override
     public Optional<PageRequest> next(Page page, PageRequest base) {
-        long advance = step != null ? step : page.records().size();
+        int returned = page.records().size();
+        // A page shorter than the step (an API capping the page size) advances by what it returned.
+        long advance = step == null || (returned > 0 && returned < step) ? returned : step;
         return Optional.of(placement.apply(base, Long.parseLong(page.request().token()) + advance));
     }
 

@@ -1,6 +1,7 @@
 package io.caravan.paging;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.caravan.config.PagingSettings;
 import io.caravan.config.SourceSettings;
 import io.caravan.plan.Incremental;
 import io.caravan.plan.SessionHandOver;
@@ -9,20 +10,26 @@ import io.caravan.run.SessionRun;
 import io.caravan.run.Source;
 import io.caravan.state.RequestJson;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.util.CaseInsensitiveMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Reads a page: selects its records, decides whether the session stops here ({@link StopDecision}),
+ * Reads a page: selects its records and makes their rows, decides whether the session stops here and
+ * why ({@link StopDecision}, a page repeating the one before it, an answer that means the end),
  * computes the next request with the paginator (which a {@link SessionHandOver} may hand to other
- * sessions), moves the session's {@link RequestSequence} on, and leaves as the body the rows still
- * to handle (none for a page that landed earlier in the pass).
+ * sessions), checks a session that ends against the totals the API announced, moves the session's
+ * {@link RequestSequence} on, and leaves as the body the rows still to handle.
  */
 public final class PageReader {
 
     /** Exchange property holding the bound a session's records are requested from (a newest-first feed stops past it). */
     public static final String BOUND = "CaravanBound";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PageReader.class);
 
     private final Source source;
     private final SourceSettings settings;
@@ -39,31 +46,97 @@ public final class PageReader {
     /** Reads the page on {@code exchange}. */
     public void read(Exchange exchange) throws Exception {
         SessionRun run = SessionRun.of(exchange);
+        String pageKey = settings.load().checkpoints() ? pageKey(run.requests()) : null;
+        String endAnswer = run.takeEndAnswer();
+        if (endAnswer != null) {
+            run.advance(Optional.empty(), "the API answered " + endAnswer);
+            run.pageRows(pageKey, List.of());
+            endPage(exchange, run);
+            return;
+        }
         JsonNode body = exchange.getMessage().getMandatoryBody(JsonNode.class);
         boolean endsWithoutRecords = stops.endsWithoutRecords(run.current(), body);
         List<JsonNode> records = endsWithoutRecords ? List.of() : settings.records().selector().select(body);
         Page page = new Page(run.current(), new CaseInsensitiveMap(exchange.getMessage().getHeaders()), body, records);
-        PagingTally tally = run.pageReceived(page);
+        PagingSettings paging = settings.paging();
+        PagingTally tally = run.pageReceived(page, paging.stops().totals());
+        List<Map<String, Object>> rows = source.rows().rows(records);
+        run.pageRows(pageKey, rows);
         Incremental incremental = settings.plan().incremental();
         Incremental.Span marks = incremental == null ? null : incremental.span(records);
         Optional<String> stop = endsWithoutRecords ? Optional.of("no records path in the page")
                 : stops.reasonToStop(page, tally, marks, exchange.getProperty(BOUND, Long.class));
-        Paginator paginator = settings.paging().paginator();
-        Optional<PageRequest> next = stop.isPresent() ? Optional.empty()
+        Paginator paginator = paging.paginator();
+        Optional<PageRequest> offered = stop.isPresent() ? Optional.empty()
                 : paginator.next(page, settings.request().following().base(page.request()));
+        if (stop.isEmpty() && run.pageRepeatsPrevious()) {
+            stop = Optional.of(repeated(run, rows.size(), offered));
+        }
+        Optional<PageRequest> next = stop.isPresent() ? Optional.empty() : offered;
         String why = stop.orElseGet(() -> next.isEmpty() ? paginator.endReason(page) : null);
         Optional<PageRequest> following = handOver.afterPage(run, body, next);
         if (next.isPresent() && following.isEmpty()) {
             why = "the pages after it went to page ranges";
         }
+        if (next.isPresent() && records.size() < paging.pageSize() && !records.isEmpty()) {
+            tally.shortPageFollowed(records.size());
+        }
+        if (following.isEmpty() && next.isEmpty() && checksTotals(run, stop)) {
+            String shortfall = paging.stops().totals().shortfall(tally, paging.pageSize());
+            if (shortfall != null) {
+                throw new IllegalStateException(shortfall);
+            }
+        }
         run.advance(following, why);
         if (marks != null) {
             run.pageNewest(marks.newest());
         }
-        String pageKey = settings.load().checkpoints() ? RequestJson.pageKey(run.requests().currentFingerprint()) : null;
+        endPage(exchange, run);
+    }
+
+    /**
+     * Why the session ends at a page that repeats the one before it (or fails it, as configured). A
+     * request sent again and answered with the same records, or a page whose next request is its own,
+     * is a loop ({@code onRepeatedRequest}); another request answered with the previous page's records
+     * is an API serving a page again ({@code onRepeatedPage}).
+     */
+    private String repeated(SessionRun run, int records, Optional<PageRequest> offered) {
+        PagingSettings paging = settings.paging();
+        int number = run.current().pageIndex() + 1;
+        String current = run.requests().currentFingerprint();
+        if (run.requests().currentRepeatsPrevious() || offered.filter(r -> r.fingerprint().equals(current)).isPresent()) {
+            String loop = "the API led back to a request already sent (" + run.current().uri()
+                    + ") and answered the same " + records + " records";
+            if (!paging.stopOnRepeat()) {
+                throw new IllegalStateException(loop + "; set onRepeatedRequest=stop if repeating is how it signals"
+                        + " the end");
+            }
+            return loop;
+        }
+        String repeat = "page " + number + " repeats the page before it (the same " + records + " records)";
+        if (paging.failOnRepeatedPage()) {
+            throw new IllegalStateException(repeat + "; set onRepeatedPage=stop if that is how the API ends");
+        }
+        LOG.warn("{}: {}; ending the run there", source.name(), repeat);
+        return repeat;
+    }
+
+    /** Whether a session ending here is checked against the announced totals: not after a soft cap, a mark or a range. */
+    private static boolean checksTotals(SessionRun run, Optional<String> stop) {
+        boolean softStop = stop.filter(reason -> reason.startsWith("stopAfter") || reason.startsWith("records older"))
+                .isPresent();
+        return !softStop && (run.session() == null || run.session().own() || run.session().slice() != null);
+    }
+
+    /** The key of the current page: its request's, and its position too when the request repeats (a scroll). */
+    private static String pageKey(RequestSequence requests) {
+        return RequestJson.pageKey(requests.currentFingerprint()
+                + (requests.currentRepeatsPrevious() ? "#" + requests.current().pageIndex() : ""));
+    }
+
+    private static void endPage(Exchange exchange, SessionRun run) {
         // The response headers are read; dropping them spares every split copy of the page.
         exchange.getMessage().getHeaders().clear();
-        run.pageRows(pageKey, source.rows().rows(records));
         exchange.getMessage().setBody(run.pageRowsLeft());
     }
 }

@@ -1,11 +1,9 @@
 package io.caravan.paging;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.caravan.records.JsonPaths;
-
 /**
- * What a run has paged through so far: pages and records, and the totals the API announced (read
- * from the first page that carries them; later pages may omit them or send null).
+ * What a session has paged through so far: pages and records, the totals the API announced (read
+ * from the first page that carries them; later pages may omit them or send null), and the largest
+ * page that came short of the size asked while more pages followed (a page-size cap).
  */
 public final class PagingTally {
 
@@ -15,6 +13,8 @@ public final class PagingTally {
     private long records;
     private Long totalPages;
     private Long totalRecords;
+    private boolean lowerBound;
+    private int largestShortPage;
 
     /** A tally of a new pass. */
     public PagingTally() {
@@ -27,10 +27,25 @@ public final class PagingTally {
         this.recordsBefore = recordsBefore;
     }
 
-    /** Counts a page received. */
-    public void add(Page page) {
+    /** Counts a page received, and the totals it announces when none was seen yet. */
+    public void add(Page page, Totals totals) {
         pages++;
         records += page.records().size();
+        if (totalRecords == null && totalPages == null) {
+            totalRecords = totals.records(page);
+            totalPages = totals.pages(page);
+            lowerBound = (totalRecords != null || totalPages != null) && totals.lowerBound(page);
+        }
+    }
+
+    /** Counts a page received that announces no totals. */
+    public void add(Page page) {
+        add(page, Totals.NONE);
+    }
+
+    /** A page of {@code size} records came short of the size asked, and more pages followed. */
+    public void shortPageFollowed(int size) {
+        largestShortPage = Math.max(largestShortPage, size);
     }
 
     public long pages() {
@@ -51,17 +66,23 @@ public final class PagingTally {
         return recordsBefore + records;
     }
 
-    Long totalPages(JsonPaths path, JsonNode body) {
-        if (totalPages == null) {
-            totalPages = path.count(body);
-        }
+    /** The total pages announced, or {@code null}. */
+    public Long totalPages() {
         return totalPages;
     }
 
-    Long totalRecords(JsonPaths path, JsonNode body) {
-        if (totalRecords == null) {
-            totalRecords = path.count(body);
-        }
+    /** The total records announced, or {@code null}. */
+    public Long totalRecords() {
         return totalRecords;
+    }
+
+    /** Whether the totals announced are lower bounds only (never a stop). */
+    public boolean totalIsLowerBound() {
+        return lowerBound;
+    }
+
+    /** The largest page that came short of the size asked while more pages followed, or 0. */
+    public int largestShortPage() {
+        return largestShortPage;
     }
 }

@@ -26,6 +26,8 @@ public final class RequestSequence {
     private String currentFingerprint;
     private PageRequest next;
     private String nextFingerprint;
+    private boolean nextRepeatsCurrent;
+    private boolean currentRepeatsPrevious;
     private int restarts;
     private int restartedFrom;
 
@@ -62,6 +64,7 @@ public final class RequestSequence {
     public PageRequest send() {
         current = next;
         currentFingerprint = nextFingerprint;
+        currentRepeatsPrevious = nextRepeatsCurrent;
         next = null;
         requestsSent.add(currentFingerprint);
         return current;
@@ -78,9 +81,18 @@ public final class RequestSequence {
     }
 
     /**
+     * Whether the current request is the one sent just before it again (a scroll API hands out the
+     * same id with new records each time): only its page tells a scroll from a loop.
+     */
+    public boolean currentRepeatsPrevious() {
+        return currentRepeatsPrevious;
+    }
+
+    /**
      * Sets the request for the next page, or none, after {@code pagesRead} pages of this session.
-     * Fails when it would leave the allowed origins, repeat a request (unless repeating ends the
-     * session) or exceed the page cap.
+     * Fails when it would leave the allowed origins, lead back to an earlier request (unless that
+     * ends the session) or exceed the page cap. The current request again is sent: whether its page
+     * repeats is for the page to tell.
      *
      * @return why the sequence itself ends here although {@code following} was given (the end of a
      *         page range, a repeated request that ends the session), or {@code null}
@@ -93,9 +105,10 @@ public final class RequestSequence {
             ends = "the end of its page range";
         }
         String fingerprint = request == null ? null : request.fingerprint();
+        boolean repeatsCurrent = fingerprint != null && fingerprint.equals(currentFingerprint);
         if (request != null) {
             origins.check(request);
-            if (requestsSent.contains(fingerprint)) {
+            if (requestsSent.contains(fingerprint) && !repeatsCurrent) {
                 if (!stopOnRepeat) {
                     throw new IllegalStateException("the API led back to a request already sent ("
                             + (request.token() == null ? request.uri() : "token " + request.token())
@@ -110,6 +123,7 @@ public final class RequestSequence {
         }
         next = request;
         nextFingerprint = request == null ? null : fingerprint;
+        nextRepeatsCurrent = request != null && repeatsCurrent;
         return ends;
     }
 
@@ -127,6 +141,7 @@ public final class RequestSequence {
         requestsSent.clear();
         current = first;
         currentFingerprint = first.fingerprint();
+        currentRepeatsPrevious = false;
         requestsSent.add(currentFingerprint);
         return true;
     }

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The composable conditions that end a run after a page, each off unless configured: an empty page,
- * a has-more flag that is false, the announced total of pages or records reached, a short page
+ * a has-more flag that is false (a missing flag is not false), the announced exact total of pages or
+ * records reached, a short page
  * (opt-in: it silently loses data on APIs that return fewer than asked), and soft caps on pages or
  * records. A style that follows a token also ends when the token is missing, in its paginator.
  */
@@ -14,8 +15,7 @@ public final class StopConditions {
 
     private final boolean onEmptyPage;
     private final JsonPaths hasMore;
-    private final JsonPaths totalPages;
-    private final JsonPaths totalRecords;
+    private final Totals totals;
     private final int shortPageBelow;
     private final long afterPages;
     private final long afterRecords;
@@ -23,21 +23,24 @@ public final class StopConditions {
     /**
      * @param onEmptyPage      stop on a page without records
      * @param hasMorePath      JSONPath to a has-more flag, or blank
-     * @param totalPagesPath   JSONPath to the total number of pages, or blank
-     * @param totalRecordsPath JSONPath to the total number of records, or blank
+     * @param totals           where the API announces its totals
      * @param shortPageBelow   stop on a page with fewer records than this (0: never)
      * @param afterPages       stop after this many pages (0: never)
      * @param afterRecords     stop after this many records (0: never)
      */
-    public StopConditions(boolean onEmptyPage, String hasMorePath, String totalPagesPath, String totalRecordsPath,
-            int shortPageBelow, long afterPages, long afterRecords) {
+    public StopConditions(boolean onEmptyPage, String hasMorePath, Totals totals, int shortPageBelow, long afterPages,
+            long afterRecords) {
         this.onEmptyPage = onEmptyPage;
         this.hasMore = path(hasMorePath);
-        this.totalPages = path(totalPagesPath);
-        this.totalRecords = path(totalRecordsPath);
+        this.totals = totals;
         this.shortPageBelow = shortPageBelow;
         this.afterPages = afterPages;
         this.afterRecords = afterRecords;
+    }
+
+    /** Where the API announces its totals. */
+    public Totals totals() {
+        return totals;
     }
 
     /** Why the run ends after {@code page} ({@code tally} already counts it), or empty to go on. */
@@ -52,17 +55,12 @@ public final class StopConditions {
                 return Optional.of(hasMore + " is false");
             }
         }
-        if (totalPages != null) {
-            Long total = tally.totalPages(totalPages, page.body());
-            if (total != null && tally.passPages() >= total) {
-                return Optional.of("all " + total + " pages read");
-            }
+        // A lower bound is not a stop: there may be more.
+        if (!tally.totalIsLowerBound() && tally.totalPages() != null && tally.passPages() >= tally.totalPages()) {
+            return Optional.of("all " + tally.totalPages() + " pages read");
         }
-        if (totalRecords != null) {
-            Long total = tally.totalRecords(totalRecords, page.body());
-            if (total != null && tally.passRecords() >= total) {
-                return Optional.of("all " + total + " records read");
-            }
+        if (!tally.totalIsLowerBound() && tally.totalRecords() != null && tally.passRecords() >= tally.totalRecords()) {
+            return Optional.of("all " + tally.totalRecords() + " records read");
         }
         if (shortPageBelow > 0 && size < shortPageBelow) {
             return Optional.of("short page (" + size + " < " + shortPageBelow + " records)");

@@ -1,5 +1,6 @@
 package io.caravan.records;
 
+import io.caravan.request.Sha256;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,8 @@ public final class PageRows {
     private List<Map<String, Object>> rows = List.of();
     private int offset;
     private boolean open;
+    private String previousKeys;
+    private boolean repeatsPrevious;
     private long resumeSkipped;
     private long pagesAlreadyLanded;
 
@@ -41,6 +44,9 @@ public final class PageRows {
         pageKey = key;
         rows = pageRows;
         offset = 0;
+        String keys = keysOf(pageRows);
+        repeatsPrevious = keys != null && keys.equals(previousKeys);
+        previousKeys = keys;
         String resumeKey = resumeAfterKey;
         resumeAfterKey = null;
         if (key != null && landedEarlier.contains(key)) {
@@ -55,6 +61,26 @@ public final class PageRows {
             resumeSkipped += offset;
         }
         open = true;
+    }
+
+    /**
+     * Whether the current page holds the same records, in the same order, as the page before it (an
+     * API serving its last page again past the end, or a loop). Only the previous page's record keys
+     * are kept, as one digest.
+     */
+    public boolean repeatsPrevious() {
+        return repeatsPrevious;
+    }
+
+    private static String keysOf(List<Map<String, Object>> pageRows) {
+        if (pageRows.isEmpty()) {
+            return null;
+        }
+        StringBuilder keys = new StringBuilder();
+        for (Map<String, Object> row : pageRows) {
+            keys.append(row.get(RowFields.KEY)).append('\n');
+        }
+        return Sha256.hex(keys.toString());
     }
 
     /** The key of the current page. */

@@ -1,11 +1,13 @@
 package io.caravan.route;
 
 import io.caravan.request.RequestPreparer;
+import io.caravan.run.FailureMessage;
 import io.caravan.run.SessionRun;
 import io.caravan.run.Source;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.support.ExpressionAdapter;
 
@@ -68,6 +70,10 @@ public final class FetchRoute extends RouteBuilder {
                 .to(BUDGET)
                 .toD("${exchangeProperty." + RequestPreparer.HTTP_ENDPOINT + "}")
                 .process(exchange -> Source.of(exchange).responses().read(exchange))
+            // An answer that means the end of the pages (endOn) is not a failure: the session ends there.
+            .doCatch(HttpOperationFailedException.class).onWhen(FetchRoute::meansTheEnd)
+                .process(exchange -> SessionRun.of(exchange).endAnswer(FailureMessage.causeOf(
+                        exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class))))
             .doFinally()
                 .process(FetchRoute::leaveHost)
             .end();
@@ -86,6 +92,10 @@ public final class FetchRoute extends RouteBuilder {
                     return SessionRun.of(exchange).current().origin();
                 }
             });
+    }
+
+    private static boolean meansTheEnd(Exchange exchange) {
+        return Source.of(exchange).settings().paging().endOn().matches(exchange.getProperty(Exchange.EXCEPTION_CAUGHT));
     }
 
     /** Waits for a place among the requests in flight to the host, when their number is limited. */

@@ -6,6 +6,7 @@ import io.caravan.load.FlushPolicy;
 import io.caravan.paging.Page;
 import io.caravan.paging.PagingTally;
 import io.caravan.paging.RequestSequence;
+import io.caravan.paging.Totals;
 import io.caravan.plan.Axis;
 import io.caravan.plan.Session;
 import io.caravan.records.PageRows;
@@ -55,6 +56,7 @@ public final class SessionRun {
     private boolean failed;
     private long recordsLoaded;
     private String ended;
+    private String endAnswer;
 
     /**
      * @param from         the checkpoint the session starts at: its request is sent first, and when it
@@ -146,9 +148,9 @@ public final class SessionRun {
         return requests.current();
     }
 
-    /** Counts a page received; the tally then includes it. */
-    public PagingTally pageReceived(Page page) {
-        tally.add(page);
+    /** Counts a page received, with the totals it announces; the tally then includes it. */
+    public PagingTally pageReceived(Page page, Totals totals) {
+        tally.add(page, totals);
         return tally;
     }
 
@@ -162,6 +164,23 @@ public final class SessionRun {
             String reason = sequenceEnds != null ? sequenceEnds : why;
             ended = reason + " on page " + (current().pageIndex() + 1);
         }
+    }
+
+    /** The API answered the current request with an answer that means the end ({@code endOn}). */
+    public void endAnswer(String answer) {
+        endAnswer = answer;
+    }
+
+    /** The answer that ended the pages, once; {@code null} when the current request had a page. */
+    public String takeEndAnswer() {
+        String answer = endAnswer;
+        endAnswer = null;
+        return answer;
+    }
+
+    /** Whether the current page holds the same records as the page before it. */
+    public boolean pageRepeatsPrevious() {
+        return rows.repeatsPrevious();
     }
 
     /** Why the session ended, or {@code null} while it goes on. */

@@ -1,6 +1,10 @@
 package io.caravan.sandbox;
 
-/** Freshdesk style: {@code page} / {@code per_page}, a bare array, and no metadata: the end is an empty page. */
+/**
+ * Freshdesk style: {@code page} / {@code per_page}, a bare array, and no metadata: the end is an empty
+ * page. The {@code past_end} knob makes a page past the end misbehave as some APIs do:
+ * {@code repeat_last} serves the last page again, {@code 400} answers 400 {@code page_out_of_range}.
+ */
 final class FreshdeskContract extends Contract {
 
     FreshdeskContract() {
@@ -10,6 +14,15 @@ final class FreshdeskContract extends Contract {
     @Override
     SandboxResponse serve(SandboxRequest request, DataSet data, Knobs knobs) {
         int number = Math.max(1, intParam(request.params(), "page", 1));
+        int lastPage = Math.max(1, (data.size() + knobs.pageSize() - 1) / knobs.pageSize());
+        if (number > lastPage) {
+            String pastEnd = request.params().getOrDefault("past_end", "");
+            if (pastEnd.equals("repeat_last")) {
+                number = lastPage;
+            } else if (pastEnd.equals("400")) {
+                return SandboxResponse.error(400, "page_out_of_range");
+            }
+        }
         return page("", PageSlice.of(data, (number - 1) * knobs.pageSize(), knobs), "");
     }
 }

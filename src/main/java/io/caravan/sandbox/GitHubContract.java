@@ -5,6 +5,8 @@ import java.util.StringJoiner;
 /**
  * GitHub style: {@code page} (1-based) and {@code per_page} (default 30, at most 100), a bare JSON
  * array, and an RFC 8288 {@code Link} header whose {@code rel="next"} is absent on the last page.
+ * Knobs: {@code total_header} adds the record count as {@code X-Total-Count}; {@code no_link} leaves
+ * the Link header out (as an API does for a page size it does not support).
  */
 final class GitHubContract extends Contract {
 
@@ -26,7 +28,11 @@ final class GitHubContract extends Contract {
         }
         link.add(rel(request.url(), lastPage, "last"));
         link.add(rel(request.url(), 1, "first"));
-        return page("", slice, "").withHeader("Link", link.toString());
+        SandboxResponse page = page("", slice, "");
+        if (request.params().containsKey("total_header")) {
+            page = page.withHeader("X-Total-Count", Integer.toString(data.size()));
+        }
+        return request.params().containsKey("no_link") ? page : page.withHeader("Link", link.toString());
     }
 
     private static String rel(String requestUrl, int page, String rel) {

@@ -39,7 +39,7 @@ public final class SandboxServer implements AutoCloseable {
             new GitHubContract(), new ShopifyContract(), new ZoomContract(), new DropboxListFolderContract(),
             new DropboxContinueContract(), new SlackContract(), new HubSpotContract(), new JiraContract(),
             new NotionContract(), new GraphContract(), new FreshdeskContract(), new BrazeContract(),
-            new PlentificContract(), new HeaderTokenContract(), new TimeRangeLogContract(), new GrowingOffsetContract());
+            new PlentificContract(), new HeaderTokenContract(), new TimeRangeLogContract(), new GrowingOffsetContract(), new SearchContract(), new ScrollContract());
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Answers a JSON body that never ends (until the client closes the connection). */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.caravan.load.Flush;
 import io.caravan.load.FlushPolicy;
 import io.caravan.paging.Page;
+import io.caravan.paging.Totals;
 import io.caravan.request.PageRequest;
 import io.caravan.state.Checkpoint;
 import io.caravan.state.RunStatus;
@@ -28,7 +29,7 @@ class SessionRunTest {
     @Test
     void refusesANextPageOnAnotherOrigin() {
         SessionRun run = run(FlushPolicy.ofRecords(10), fresh());
-        run.pageReceived(page(run.send()));
+        run.pageReceived(page(run.send()), Totals.NONE);
 
         assertThatThrownBy(() -> run.advance(Optional.of(first.followingAt("http://evil.test/items?page=2")), null))
                 .hasMessageContaining("next page is on another origin (http://evil.test, expected http://127.0.0.1:9);"
@@ -166,7 +167,7 @@ class SessionRunTest {
     }
 
     private static void receive(SessionRun run, String pageKey, Optional<PageRequest> next, String... keys) {
-        run.pageReceived(page(run.send()));
+        run.pageReceived(page(run.send()), Totals.NONE);
         run.advance(next, "no next page");
         run.pageRows(pageKey, rows(keys));
     }
