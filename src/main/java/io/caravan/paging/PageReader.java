@@ -78,8 +78,11 @@ public final class PageReader {
         if (next.isPresent() && following.isEmpty()) {
             why = "the pages after it went to page ranges";
         }
+        if (!records.isEmpty() && !run.pageRepeatsPrevious()) {
+            tally.newRecordsFollowed();
+        }
         if (next.isPresent() && records.size() < paging.pageSize() && !records.isEmpty()) {
-            tally.shortPageFollowed(records.size());
+            tally.shortPage(records.size());
         }
         if (following.isEmpty() && next.isEmpty() && checksTotals(run, stop)) {
             String shortfall = paging.stops().totals().shortfall(tally, paging.pageSize());
@@ -88,6 +91,10 @@ public final class PageReader {
             }
         }
         run.advance(following, why);
+        if (!run.hasNext() && tally.largestShortPage() > 0) {
+            run.endNote(String.format("the API returned at most %,d records per page of the %,d asked: it caps the page"
+                    + " size", tally.largestShortPage(), paging.pageSize()));
+        }
         if (marks != null) {
             run.pageNewest(marks.newest());
         }

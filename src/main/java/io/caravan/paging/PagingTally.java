@@ -15,6 +15,7 @@ public final class PagingTally {
     private Long totalRecords;
     private boolean lowerBound;
     private int largestShortPage;
+    private int pendingShortPage;
 
     /** A tally of a new pass. */
     public PagingTally() {
@@ -43,9 +44,15 @@ public final class PagingTally {
         add(page, Totals.NONE);
     }
 
-    /** A page of {@code size} records came short of the size asked, and more pages followed. */
-    public void shortPageFollowed(int size) {
-        largestShortPage = Math.max(largestShortPage, size);
+    /** A page of {@code size} records came short of the size asked, and the API offered another. */
+    public void shortPage(int size) {
+        pendingShortPage = Math.max(pendingShortPage, size);
+    }
+
+    /** A page of new records came after: a short page before it was a page-size cap, not the end. */
+    public void newRecordsFollowed() {
+        largestShortPage = Math.max(largestShortPage, pendingShortPage);
+        pendingShortPage = 0;
     }
 
     public long pages() {

@@ -50,11 +50,15 @@ public record Backfill(Axis axis, long from, Long until, long step, long minStep
         return totalRecords == null ? null : totalRecords.count(page);
     }
 
-    /** Whether a slice that read {@code records} so far, of {@code total} announced (or {@code null}), is past the window. */
-    public boolean beyondWindow(long records, Long total, boolean morePages) {
+    /**
+     * Whether a slice that read {@code records} so far, of {@code total} announced (or {@code null};
+     * a lower bound when {@code atLeast}), is past the window.
+     */
+    public boolean beyondWindow(long records, Long total, boolean atLeast, boolean morePages) {
         if (resultWindow <= 0) {
             return false;
         }
-        return total != null && total > resultWindow || morePages && records >= resultWindow;
+        return total != null && (total > resultWindow || atLeast && total >= resultWindow)
+                || morePages && records >= resultWindow;
     }
 }

@@ -53,7 +53,7 @@ public final class SessionHandOver {
             return;
         }
         Long total = backfill.total(body);
-        if (backfill.beyondWindow(run.passRecords(), total, morePages)) {
+        if (backfill.beyondWindow(run.passRecords(), total, run.totalIsLowerBound(), morePages)) {
             throw new ResultWindowExceeded("the slice holds more than the result window of " + backfill.resultWindow()
                     + " records" + (total == null ? "" : " (" + total + ")"));
         }

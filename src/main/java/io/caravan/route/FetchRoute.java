@@ -95,7 +95,10 @@ public final class FetchRoute extends RouteBuilder {
     }
 
     private static boolean meansTheEnd(Exchange exchange) {
-        return Source.of(exchange).settings().paging().endOn().matches(exchange.getProperty(Exchange.EXCEPTION_CAUGHT));
+        // While a doCatch decides, the failure is still the exchange's own.
+        Object failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT);
+        return Source.of(exchange).settings().paging().endOn().matches(failure);
     }
 
     /** Waits for a place among the requests in flight to the host, when their number is limited. */

@@ -133,6 +133,11 @@ public final class SessionRun {
         return tally.passRecords();
     }
 
+    /** Whether the totals the API announced are lower bounds only. */
+    public boolean totalIsLowerBound() {
+        return tally.totalIsLowerBound();
+    }
+
     /** Whether another page is to be fetched. */
     public boolean hasNext() {
         return requests.hasNext();
@@ -181,6 +186,11 @@ public final class SessionRun {
     /** Whether the current page holds the same records as the page before it. */
     public boolean pageRepeatsPrevious() {
         return rows.repeatsPrevious();
+    }
+
+    /** Adds what the run noticed about the API to why the session ended (a page-size cap). */
+    public void endNote(String note) {
+        ended = ended + "; " + note;
     }
 
     /** Why the session ended, or {@code null} while it goes on. */
