@@ -6,6 +6,7 @@ import static io.caravan.config.Parameters.INCREMENTAL_PARAM;
 import static io.caravan.config.Parameters.INCREMENTAL_START;
 import static io.caravan.config.Parameters.LOOKBACK;
 import static io.caravan.config.Parameters.NEWEST_FIRST;
+import static io.caravan.config.Parameters.ON_CONFIG_CHANGE;
 import static io.caravan.config.Parameters.PAGE_SIZE;
 import static io.caravan.config.Parameters.PARALLEL_PAGES;
 import static io.caravan.config.Parameters.RESULT_WINDOW;
@@ -39,15 +40,20 @@ import io.caravan.response.RestartSignal;
  * @param backfill      the range walked as slices, or {@code null}
  * @param parallelPages how the pages after the first are fetched in parallel ranges, or {@code null}
  * @param concurrency   the most sessions (slices, page ranges) fetched at once
+ * @param requestShape  the fingerprint of the settings that shape requests, stored with a pass
+ * @param onConfigChange what a run does when the open pass was started with other settings: restart,
+ *                      resume or fail
  */
-public record PlanSettings(Incremental incremental, Backfill backfill, ParallelPages parallelPages, int concurrency) {
+public record PlanSettings(Incremental incremental, Backfill backfill, ParallelPages parallelPages, int concurrency,
+        String requestShape, String onConfigChange) {
 
     /** A lookback of none, on the time axis. */
     private static final String NO_LOOKBACK = "PT0S";
 
     static PlanSettings read(SourceParameters p, Paginator paginator) {
         int concurrency = p.require(CONCURRENCY);
-        return new PlanSettings(incremental(p), backfill(p), parallelPages(p, paginator, concurrency), concurrency);
+        return new PlanSettings(incremental(p), backfill(p), parallelPages(p, paginator, concurrency), concurrency,
+                RequestShape.fingerprint(p), p.require(ON_CONFIG_CHANGE));
     }
 
     private static Incremental incremental(SourceParameters p) {

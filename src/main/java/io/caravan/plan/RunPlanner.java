@@ -45,8 +45,11 @@ public final class RunPlanner {
         List<Checkpoint> others = store.sessions(source);
         boolean ownOpen = own.isPresent() && own.get().resumable();
         List<Checkpoint> unfinished = others.stream().filter(row -> row.status() != RunStatus.COMPLETED).toList();
-        if (ownOpen || !unfinished.isEmpty()) {
+        boolean open = ownOpen || !unfinished.isEmpty();
+        boolean restart = open && settingsChanged(store.settingsOf(source));
+        if (open && !restart) {
             Run run = new Run(source, landedPages.keys(), kind());
+            run.resumesAPass();
             List<Session> sessions = new ArrayList<>();
             // The mark the open pass started from: its sessions restart (an expired cursor) where it did.
             String mark = own.map(Checkpoint::highWaterMark).orElse(null);
@@ -62,7 +65,8 @@ public final class RunPlanner {
             run.plan(sessions, others.size() - unfinished.size());
             return run;
         }
-        String mark = newestMark(own.orElse(null), others);
+        // A pass given up for new settings has not landed whole: its marks do not move the high-water mark.
+        String mark = restart ? own.map(Checkpoint::highWaterMark).orElse(null) : newestMark(own.orElse(null), others);
         store.forgetSessions(source);
         landedPages.clear();
         Run run = new Run(source, Set.of(), kind());
@@ -74,9 +78,36 @@ public final class RunPlanner {
             // The source's own row holds the mark and the pass's outcome; its sessions hold the progress.
             store.save(new Checkpoint(source, RunStatus.RUNNING, null, 0, null, mark, null, 0, 0, null, Instant.now()));
             LOG.info("{}: new pass of {} {}", source, sessions.size(), kind());
+        } else {
+            store.save(fresh(sessions.get(0), mark));
         }
+        store.recordSettings(source, settings.plan().requestShape());
         run.plan(sessions, 0);
         return run;
+    }
+
+    /**
+     * Whether the open pass was started with other settings that shape requests ({@code stored}, or
+     * {@code null} for a pass from before they were recorded) and is to be given up for a new one.
+     */
+    private boolean settingsChanged(String stored) {
+        if (stored == null || stored.equals(settings.plan().requestShape())) {
+            return false;
+        }
+        String changed = settings.source() + ": the settings that shape its requests (url, paging, page size, slices)"
+                + " changed since its checkpoint";
+        return switch (settings.plan().onConfigChange()) {
+            case "fail" -> throw new IllegalStateException(changed + "; reset its state (state reset " + settings.source()
+                    + ") or set onConfigChange to restart or resume");
+            case "resume" -> {
+                LOG.warn("{}; resuming the open pass as it stands (onConfigChange=resume)", changed);
+                yield false;
+            }
+            default -> {
+                LOG.info("{}; starting a new pass (onConfigChange=restart)", changed);
+                yield true;
+            }
+        };
     }
 
     /** A session's checkpoint before its first page. */

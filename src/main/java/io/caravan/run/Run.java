@@ -42,6 +42,7 @@ public final class Run {
     private boolean several;
     private long lastProgress;
     private long recordsRead;
+    private boolean resumesAPass;
 
     /**
      * @param source        the source's name
@@ -61,6 +62,16 @@ public final class Run {
             throw new IllegalStateException("no Caravan run on this exchange");
         }
         return run;
+    }
+
+    /** The run continues a pass an earlier run left open. */
+    public void resumesAPass() {
+        resumesAPass = true;
+    }
+
+    /** Whether the run continues a pass an earlier run left open (its sessions say where they resume). */
+    public boolean resumesPass() {
+        return resumesAPass;
     }
 
     /** Keys of the pages that landed earlier in this pass. */

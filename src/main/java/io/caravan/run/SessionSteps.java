@@ -39,7 +39,7 @@ public final class SessionSteps {
             Optional<Checkpoint> saved = store.load(session.name());
             if (saved.isPresent() && saved.get().resumable()) {
                 from = saved.get().ended(RunStatus.RUNNING, null);
-                if (from.pages() > 0 || from.pageRecordsDone() > 0) {
+                if (run.resumesPass()) {
                     LOG.info("{}: resuming {}at page {} ({} records landed in this pass)", settings.source(),
                             session.own() ? "" : session.describe() + " ", from.next().pageIndex() + 1, from.records());
                 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -76,6 +77,18 @@ public final class CheckpointStore {
                     + " page_last_key, high_water_mark, pass_mark, pages, records, error, updated_at, source)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
         }
+    }
+
+    /** The fingerprint of the settings the source's open pass was started with, or {@code null}. */
+    public String settingsOf(String source) {
+        return jdbc.query("SELECT settings FROM " + StateSchema.CHECKPOINTS + " WHERE source = ?",
+                (row, index) -> row.getString("settings"), source).stream().filter(Objects::nonNull)
+                .map(String::trim).findFirst().orElse(null);
+    }
+
+    /** Records the fingerprint of the settings a new pass of the source starts with (its own row exists). */
+    public void recordSettings(String source, String fingerprint) {
+        jdbc.update("UPDATE " + StateSchema.CHECKPOINTS + " SET settings = ? WHERE source = ?", fingerprint, source);
     }
 
     /** The pages of the source's current pass that landed. */

@@ -43,6 +43,17 @@ public final class CaravanHarness implements AutoCloseable {
      */
     public void addSource(String source, Map<String, String> parameters) throws Exception {
         checkpoints().reset(source);
+        addRoute(source, parameters);
+    }
+
+    /** Replaces a source's route with one of other parameters, keeping its state (a route file edited between runs). */
+    public void replaceSource(String source, Map<String, String> parameters) throws Exception {
+        context.getRouteController().stopRoute(source);
+        context.removeRoute(source);
+        addRoute(source, parameters);
+    }
+
+    private void addRoute(String source, Map<String, String> parameters) throws Exception {
         TemplatedRouteBuilder builder = TemplatedRouteBuilder.builder(context, PaginatedHttpRouteTemplate.ID)
                 .routeId(source)
                 .parameter("source", source)
