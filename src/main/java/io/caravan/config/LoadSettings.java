@@ -8,6 +8,7 @@ import static io.caravan.config.Parameters.FLUSH_BYTES;
 import static io.caravan.config.Parameters.FLUSH_PAGES;
 import static io.caravan.config.Parameters.FLUSH_SECONDS;
 import static io.caravan.config.Parameters.MODE;
+import static io.caravan.config.Parameters.SINK;
 import static io.caravan.config.Parameters.TABLE;
 
 import io.caravan.load.FlushPolicy;
@@ -23,9 +24,10 @@ import java.time.Duration;
  * @param dataSource  the name of the DataSource bean of the JDBC sink and the checkpoints
  * @param checkpoints whether runs commit checkpoints with their batches and resume from them
  * @param collectMax  in collect mode, the most records the run may return; 0 in stream mode
+ * @param sink        the endpoint each batch goes to
  */
 public record LoadSettings(FlushPolicy flush, JdbcLandingTable table, String dataSource, boolean checkpoints,
-        int collectMax) {
+        int collectMax, String sink) {
 
     /** Whether the run returns all records to its caller instead of streaming them to the sink. */
     public boolean collects() {
@@ -38,6 +40,6 @@ public record LoadSettings(FlushPolicy flush, JdbcLandingTable table, String dat
         return new LoadSettings(new FlushPolicy(p.require(BATCH_SIZE), p.get(FLUSH_PAGES, 0), p.get(FLUSH_BYTES, 0L),
                 Duration.ofSeconds(p.get(FLUSH_SECONDS, 0))),
                 table == null ? null : p.parse(TABLE, name -> new JdbcLandingTable(name, layout)),
-                p.require(DATA_SOURCE), collectMax == 0 && p.require(CHECKPOINT), collectMax);
+                p.require(DATA_SOURCE), collectMax == 0 && p.require(CHECKPOINT), collectMax, p.require(SINK));
     }
 }

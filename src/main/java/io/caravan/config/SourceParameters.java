@@ -4,6 +4,8 @@ import io.caravan.records.JsonPaths;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
 import org.apache.camel.TypeConverter;
 
@@ -14,6 +16,9 @@ import org.apache.camel.TypeConverter;
  * failure naming the route, its file, the parameter, the value and what was expected.
  */
 public final class SourceParameters {
+
+    /** A placeholder naming a parameter of the route, as a default refers to another ({@code #{{dataSource}}}). */
+    private static final Pattern OWN_PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
 
     private final Map<String, String> values;
     private final String where;
@@ -147,6 +152,7 @@ public final class SourceParameters {
 
     private String text(Parameter<?> parameter) {
         String text = values.containsKey(parameter.name()) ? values.get(parameter.name()) : parameter.defaultValue();
+        text = withParameters(text);
         if (text != null && text.contains("{{")) {
             try {
                 text = context.resolvePropertyPlaceholders(text);
@@ -155,6 +161,22 @@ public final class SourceParameters {
             }
         }
         return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    /** {@code text} with each {@code {{name}}} of another parameter of the route replaced by that one's value. */
+    private String withParameters(String text) {
+        if (text == null || !text.contains("{{")) {
+            return text;
+        }
+        Matcher placeholder = OWN_PLACEHOLDER.matcher(text);
+        StringBuilder resolved = new StringBuilder();
+        while (placeholder.find()) {
+            Parameter<?> named = Parameters.named(placeholder.group(1));
+            String value = named == null ? null
+                    : values.containsKey(named.name()) ? values.get(named.name()) : named.defaultValue();
+            placeholder.appendReplacement(resolved, Matcher.quoteReplacement(value == null ? placeholder.group() : value));
+        }
+        return placeholder.appendTail(resolved).toString();
     }
 
     private ConfigurationException invalid(Parameter<?> parameter, String value, RuntimeException cause) {

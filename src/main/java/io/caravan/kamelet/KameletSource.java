@@ -82,7 +82,7 @@ public final class KameletSource extends ServiceSupport implements IdempotentRep
                     String where = "Kamelet paginated-http-source of source '" + properties.get("source") + "'";
                     SourceSettings settings = SourceSettings.read(
                             SourceParameters.read(properties, where, exchange.getContext()), exchange.getContext());
-                    steps = SourceSteps.of(settings, exchange.getContext());
+                    steps = SourceSteps.of(settings, exchange.getContext(), null);
                 }
                 current = steps;
             }

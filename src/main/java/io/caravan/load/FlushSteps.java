@@ -3,14 +3,18 @@ package io.caravan.load;
 import io.caravan.config.LoadSettings;
 import io.caravan.plan.RunPlanner;
 import io.caravan.plan.Session;
+import io.caravan.records.RowFields;
 import io.caravan.run.SessionRun;
 import io.caravan.run.Source;
 import io.caravan.state.CheckpointStore;
 import org.apache.camel.Exchange;
 import org.apache.camel.NamedNode;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Processor;
 import org.apache.camel.Route;
 import org.apache.camel.spi.Policy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The steps of a flush, which the route runs in one transaction: the batch taken for the sink, then
@@ -35,12 +39,17 @@ public final class FlushSteps {
         }
     };
 
+    private static final Logger LOG = LoggerFactory.getLogger(FlushSteps.class);
+
     private final Source source;
     private final LoadSettings settings;
+    private final String sink;
 
-    public FlushSteps(Source source) {
+    /** @param sink the endpoint the route flushes to, or {@code null} when records go elsewhere one by one (the Kamelet) */
+    public FlushSteps(Source source, String sink) {
         this.source = source;
         this.settings = source.settings().load();
+        this.sink = sink;
     }
 
     /**
@@ -56,7 +65,10 @@ public final class FlushSteps {
      * rows' positional parameters with the upsert statement in {@code CamelSqlQuery}.
      */
     public void take(Exchange exchange) throws Exception {
-        Flush flush = SessionRun.of(exchange).takeBatch();
+        put(exchange, SessionRun.of(exchange).takeBatch());
+    }
+
+    private void put(Exchange exchange, Flush flush) throws Exception {
         exchange.setProperty(FLUSH, flush);
         exchange.getMessage().getHeaders().clear();
         if (settings.table() == null) {
@@ -91,6 +103,50 @@ public final class FlushSteps {
         store.save(flush.checkpoint());
         for (Session spawned : flush.spawned()) {
             store.save(RunPlanner.fresh(spawned, null));
+        }
+    }
+
+    /**
+     * A session failed between pages: the pages it read whole land now, with a checkpoint at the failed
+     * request, in one transaction as a flush does, so the next run fetches only from the failed page.
+     * What cannot land is logged; the failure is reported either way.
+     */
+    public void landWholePages(Exchange failed) {
+        SessionRun run = SessionRun.of(failed);
+        if (sink == null || settings.collects() || !run.hasWholePagesToLand()) {
+            return;
+        }
+        Exchange flush = failed.copy();
+        flush.setException(null);
+        flush.getExchangeExtension().setTransacted(true);
+        try {
+            put(flush, run.takeWholePages());
+            Runnable work = () -> {
+                if (hasRecords(flush)) {
+                    try (ProducerTemplate producer = flush.getContext().createProducerTemplate()) {
+                        producer.send(sink, flush);
+                    } catch (java.io.IOException closing) {
+                        throw new IllegalStateException(closing);
+                    }
+                    if (flush.getException() != null) {
+                        throw new IllegalStateException(flush.getException());
+                    }
+                }
+                commit(flush);
+            };
+            if (transaction() == source.transaction()) {
+                source.transaction().separately(work);
+            } else {
+                work.run();
+            }
+            landed(flush);
+            LOG.info("{}: the {} whole pages read before the failure landed", source.name(), inFlight(flush).pageKeys().size());
+        } catch (Exception e) {
+            run.flushAbandoned();
+            // Not landed: its records are not repeats for another session of the run.
+            inFlight(flush).rows().forEach(row -> source.seenKeys().remove((String) row.get(RowFields.KEY)));
+            LOG.warn("{}: the pages read before the failure could not land: {}", source.name(),
+                    source.settings().request().credentials().redact(String.valueOf(e.getMessage())));
         }
     }
 

@@ -70,7 +70,7 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             Object source = rtc.getParameters().get(Parameters.SOURCE_NAME.name());
             String where = RouteFiles.of(context, ID).describe(routeIdOf(rtc), source == null ? null : source.toString());
             SourceSettings settings = SourceSettings.read(SourceParameters.read(rtc.getParameters(), where, context), context);
-            SourceSteps steps = SourceSteps.of(settings, context);
+            SourceSteps steps = SourceSteps.of(settings, context, settings.load().sink());
             rtc.bind("caravanTx", Policy.class, steps.flush().transaction());
             rtc.bind("caravanStart", Processor.class, (Processor) steps.start()::startExclusive);
             rtc.bind("caravanOpenSession", Processor.class, (Processor) steps.sessions()::open);

@@ -34,15 +34,19 @@ public record SourceSteps(Source source, RunStart start, SessionSteps sessions, 
         PageReader pages, BatchFiller batches, FlushSteps flush, RunFinish finish, FailureHandler failures,
         RetryRules retries) {
 
-    /** Wires the steps of a source with {@code settings} in {@code context}. */
-    public static SourceSteps of(SourceSettings settings, CamelContext context) {
+    /**
+     * Wires the steps of a source with {@code settings} in {@code context}; {@code sink} is the endpoint
+     * its route flushes batches to, or {@code null} when records go on one by one (the Kamelet).
+     */
+    public static SourceSteps of(SourceSettings settings, CamelContext context, String sink) {
         Source source = new Source(settings, context);
         RunPlanner planner = new RunPlanner(settings);
         RequestPreparer requests = new RequestPreparer(settings.request());
         RetryRules retries = new RetryRules(source, requests);
         RunFinish finish = new RunFinish(source, planner);
+        FlushSteps flush = new FlushSteps(source, sink);
         return new SourceSteps(source, new RunStart(source, planner, requests, retries), new SessionSteps(source),
-                requests, new PageReader(source, new SessionHandOver(settings)), new BatchFiller(source),
-                new FlushSteps(source), finish, new FailureHandler(source, planner, finish), retries);
+                requests, new PageReader(source, new SessionHandOver(settings)), new BatchFiller(source), flush, finish,
+                new FailureHandler(source, planner, finish, flush), retries);
     }
 }

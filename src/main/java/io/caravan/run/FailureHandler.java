@@ -35,11 +35,13 @@ public final class FailureHandler {
     private final RunPlanner planner;
     private final RunFinish finish;
     private final Credentials credentials;
+    private final FlushSteps flush;
 
-    public FailureHandler(Source source, RunPlanner planner, RunFinish finish) {
+    public FailureHandler(Source source, RunPlanner planner, RunFinish finish, FlushSteps flush) {
         this.source = source;
         this.planner = planner;
         this.finish = finish;
+        this.flush = flush;
         this.credentials = source.settings().request().credentials();
     }
 
@@ -59,6 +61,10 @@ public final class FailureHandler {
         }
         if (!run.markFailed()) {
             return;
+        }
+        if (!beyondWindow(run, cause)) {
+            // The pages read whole before the failure land with their checkpoint; the next run starts at the failed one.
+            flush.landWholePages(exchange);
         }
         forgetUnlanded(exchange, run);
         if (splitSlice(exchange, run, cause)) {
@@ -100,9 +106,7 @@ public final class FailureHandler {
      */
     private boolean splitSlice(Exchange exchange, SessionRun run, Exception cause) {
         Session slice = run.session();
-        boolean beyondWindow = ObjectHelper.getException(ResultWindowExceeded.class, cause) != null
-                || source.settings().plan().backfill() != null && source.settings().plan().backfill().windowError().matches(cause);
-        if (!beyondWindow || slice.slice() == null) {
+        if (!beyondWindow(run, cause)) {
             return false;
         }
         List<Session> halves = planner.halves(slice);
@@ -123,6 +127,13 @@ public final class FailureHandler {
             whole.split(slice, summary, halves);
         });
         return true;
+    }
+
+    /** Whether the failure says a slice holds more than the API's result window. */
+    private boolean beyondWindow(SessionRun run, Exception cause) {
+        return run.session().slice() != null && (ObjectHelper.getException(ResultWindowExceeded.class, cause) != null
+                || source.settings().plan().backfill() != null
+                        && source.settings().plan().backfill().windowError().matches(cause));
     }
 
     /** The run failed outside its sessions (while planning it): reported at once. */

@@ -323,6 +323,29 @@ public final class SessionRun {
         return flush;
     }
 
+    /**
+     * Whether the batch holds only pages read whole and not landed (a failure came between pages, or
+     * before the current page's rows were handed on): they can land before the failure is reported.
+     */
+    public boolean hasWholePagesToLand() {
+        return batch.pageCount() > 0 && !flushing && (!rows.open() || rows.handled() == 0);
+    }
+
+    /** Takes the batch of whole pages for the sink, with a checkpoint at the request in flight (which failed). */
+    public Flush takeWholePages() {
+        Checkpoint checkpoint = checkpoints.after(committed, requests.current(), 0, null, batch.pageCount(), batch.size(),
+                batch.newest(), false);
+        Flush flush = new Flush(batch.rows(), batch.pages(), checkpoint, List.of());
+        batch.clear();
+        flushing = true;
+        return flush;
+    }
+
+    /** The batch taken could not land: it is forgotten (its pages are fetched again) and no flush is under way. */
+    public void flushAbandoned() {
+        flushing = false;
+    }
+
     /** The batch and its checkpoint committed. */
     public void flushCommitted(Flush flush) {
         recordsLoaded += flush.rows().size();

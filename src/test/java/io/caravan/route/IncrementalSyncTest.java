@@ -63,13 +63,16 @@ class IncrementalSyncTest {
         fixture.sandbox.failFrom(fixture.sandbox.requestCount() + 2, 404);
         assertThatThrownBy(() -> fixture.caravan.run("changes")).hasStackTraceContaining("failed at page 2");
         assertThat(mark("changes")).isEqualTo(newest.toString());
+        // Its first page, read whole, landed before the failure: the next run resumes after it.
+        long landedBeforeTheFailure = fixture.caravan.lastSummary("changes").recordsLoaded();
+        assertThat(landedBeforeTheFailure).isPositive();
         fixture.sandbox.recover();
 
         RunSummary second = fixture.caravan.run("changes");
 
         long expected = countUpdatedFrom(changed, bound);
         assertThat(expected).isBetween(60L, 80L);
-        assertThat(second.recordsReceived()).isEqualTo(expected);
+        assertThat(landedBeforeTheFailure + second.recordsReceived()).isEqualTo(expected);
         assertThat(fixture.sandbox.requestLog().get(requestsBefore)).contains("since=" + bound.getEpochSecond());
         assertThat(fixture.landed("changes").checksum()).isEqualTo(LandedData.of(changed).checksum());
         assertThat(mark("changes")).isEqualTo(changedAt.plusSeconds(60).toString());

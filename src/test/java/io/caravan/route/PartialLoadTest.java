@@ -91,6 +91,9 @@ class PartialLoadTest {
         fixture.caravan.addSource("no_end_on", params("no_end_on", freshdesk("&past_end=400", Map.of())));
         assertThatThrownBy(() -> fixture.caravan.run("no_end_on")).cause()
                 .hasMessageContaining("failed at page 4").hasMessageContaining("HTTP 400 {\"error\":\"page_out_of_range\"}");
+        // Without endOn the run fails, but the three pages read whole landed first, with their checkpoint.
+        assertThat(fixture.landed("no_end_on").checksum()).isEqualTo(fixture.dataSet(250).checksum());
+        assertThat(fixture.caravan.checkpoints().load("no_end_on").orElseThrow().next().query()).containsEntry("page", "4");
     }
 
     @Test

@@ -45,8 +45,9 @@ class ResumeTest {
     }
 
     @Test
-    void aFailedRunResumesInsideThePageItsLastBatchEndedAndLandsTheDataSetExactly() throws Exception {
-        // 40 pages of 50; batches of 120 records end inside pages 3, 5 and 8; request 9 fails.
+    void aFailedRunLandsThePagesItReadWholeAndResumesAtTheFailedPage() throws Exception {
+        // 40 pages of 50; batches of 120 records end inside pages 3, 5 and 8; request 9 fails: the pages
+        // read whole before it (up to 8) land with their checkpoint before the failure is reported.
         Map<String, String> params = SandboxContract.HELPSCOUT.parameters(fixture.sandbox.url(), 2_000, "");
         params.put("table", fixture.table);
         params.put("batchSize", "120");
@@ -58,13 +59,13 @@ class ResumeTest {
 
         Checkpoint failed = fixture.caravan.checkpoints().load("helpscout").orElseThrow();
         assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
-        assertThat(failed.next().query()).containsEntry("page", "8");
-        assertThat(failed.pageRecordsDone()).isEqualTo(10);
-        assertThat(failed.pageLastKey()).isEqualTo("360");
-        assertThat(failed.records()).isEqualTo(360);
-        assertThat(failed.pages()).isEqualTo(7);
+        assertThat(failed.next().query()).containsEntry("page", "9");
+        assertThat(failed.pageRecordsDone()).isZero();
+        assertThat(failed.pageLastKey()).isNull();
+        assertThat(failed.records()).isEqualTo(400);
+        assertThat(failed.pages()).isEqualTo(8);
         assertThat(failed.error()).contains("failed at page 9").contains("HTTP 404");
-        assertThat(fixture.landed("helpscout").rows()).isEqualTo(360);
+        assertThat(fixture.landed("helpscout").rows()).isEqualTo(400);
         List<FailedPage> ledger = fixture.caravan.checkpoints().failedPages().of("helpscout");
         assertThat(ledger).singleElement().satisfies(page -> {
             assertThat(page.status()).isEqualTo(404);
@@ -74,12 +75,12 @@ class ResumeTest {
         fixture.sandbox.recover();
         RunSummary resumed = fixture.caravan.run("helpscout");
 
-        assertThat(resumed.resumedAtPage()).isEqualTo(8);
-        assertThat(resumed.resumeSkipped()).isEqualTo(10);
-        assertThat(resumed.recordsLoaded()).isEqualTo(2_000 - 360);
+        assertThat(resumed.resumedAtPage()).isEqualTo(9);
+        assertThat(resumed.resumeSkipped()).isZero();
+        assertThat(resumed.recordsLoaded()).isEqualTo(2_000 - 400);
         assertThat(fixture.landed("helpscout").checksum()).isEqualTo(fixture.dataSet(2_000).checksum());
-        // 40 pages, the failed request, and page 8 again (its last batch had not landed).
-        assertThat(fixture.sandbox.requestCount()).isEqualTo(40 + 1 + 1);
+        // 40 pages and the failed request: no page is fetched twice.
+        assertThat(fixture.sandbox.requestCount()).isEqualTo(40 + 1);
         assertThat(fixture.caravan.checkpoints().failedPages().of("helpscout")).isEmpty();
         Checkpoint done = fixture.caravan.checkpoints().load("helpscout").orElseThrow();
         assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
