@@ -103,7 +103,9 @@ public final class SourceParameters {
     public <T> T require(Parameter<T> parameter) {
         T value = get(parameter);
         if (value == null) {
-            throw new ConfigurationException(where + ": parameter '" + parameter.name() + "' is required");
+            String given = values.get(parameter.name());
+            throw new ConfigurationException(where + ": parameter '" + parameter.name() + "' is required"
+                    + (given != null && !given.isBlank() ? ": " + given.trim() + " resolved to an empty value" : ""));
         }
         return value;
     }

@@ -6,7 +6,8 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 /** The words of a failed run: which source, which page and request, and why. */
 public final class FailureMessage {
 
-    private static final int BODY_EXCERPT = 300;
+    /** How much of an API's error body a failure quotes: enough for the part that explains it. */
+    private static final int BODY_EXCERPT = 2048;
 
     private FailureMessage() {
     }

@@ -55,7 +55,7 @@ public final class RunFinish {
     /** Logs the run's summary, gives it to every {@link RunObserver}, and frees the source for its next run. */
     public void publish(Exchange exchange, RunSummary summary) {
         source.release();
-        LOG.info(summary.describe());
+        LOG.info(summary.describeAfterError());
         for (RunObserver observer : exchange.getContext().getRegistry().findByType(RunObserver.class)) {
             observer.finished(summary);
         }

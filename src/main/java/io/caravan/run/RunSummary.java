@@ -40,7 +40,16 @@ public record RunSummary(String source, String failure, boolean stopped, int res
 
     /** One line for the console. */
     public String describe() {
-        String outcome = failure != null ? "FAILED: " + failure
+        return describe(failure);
+    }
+
+    /** One line for the log, after the failure's own ERROR line: the counts, without the cause again. */
+    public String describeAfterError() {
+        return describe(failure == null ? null : "see the error above");
+    }
+
+    private String describe(String why) {
+        String outcome = why != null ? "FAILED: " + why
                 : stopped ? "stopped (resumes on the next run)" : "completed";
         StringBuilder line = new StringBuilder(String.format("%s %s: %s%,d pages, %,d records loaded", source, outcome,
                 sessions == null ? "" : sessions + ", ", pages, recordsLoaded));

@@ -1,5 +1,8 @@
 package io.caravan.sandbox;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
 /**
  * Freshdesk style: {@code page} / {@code per_page}, a bare array, and no metadata: the end is an empty
  * page. The {@code past_end} knob makes a page past the end misbehave as some APIs do:
@@ -20,7 +23,10 @@ final class FreshdeskContract extends Contract {
             if (pastEnd.equals("repeat_last")) {
                 number = lastPage;
             } else if (pastEnd.equals("400")) {
-                return SandboxResponse.error(400, "page_out_of_range");
+                // Like real APIs, the explanation comes after a long preamble.
+                return new SandboxResponse(400, Map.of("Content-Type", "application/json"), ("{\"error\":"
+                        + "\"page_out_of_range\",\"detail\":\"" + "The page requested is beyond the data. ".repeat(15)
+                        + "The last page is " + lastPage + ".\"}").getBytes(StandardCharsets.UTF_8));
             }
         }
         return page("", PageSlice.of(data, (number - 1) * knobs.pageSize(), knobs), "");

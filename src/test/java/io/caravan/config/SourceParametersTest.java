@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -73,6 +74,17 @@ class SourceParametersTest {
         given.remove("stopOnShortPage");
         given.put("pagination", "offset");
         assertThatThrownBy(this::settings).hasMessage(WHERE + ": offsetStep pageSize needs pageSize (or offsetStep records)");
+    }
+
+    @Test
+    void aParameterThatResolvesToAnEmptyValueIsNamedWithItsPlaceholder() {
+        Properties properties = new Properties();
+        properties.put("github.token", "");
+        context.getPropertiesComponent().setInitialProperties(properties);
+        given.put("auth", "bearer");
+        given.put("authToken", "{{github.token}}");
+        assertThatThrownBy(this::settings).isInstanceOf(ConfigurationException.class)
+                .hasMessage(WHERE + ": parameter 'authToken' is required: {{github.token}} resolved to an empty value");
     }
 
     @Test
