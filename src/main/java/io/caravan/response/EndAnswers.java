@@ -29,4 +29,10 @@ public final class EndAnswers {
     public boolean matches(Object failure) {
         return answers.stream().anyMatch(answer -> answer.matches(failure));
     }
+
+    /** The configured answer {@code failure} is, in words ({@code HTTP 400 page_out_of_range}), or {@code null}. */
+    public String describe(Object failure) {
+        return answers.stream().filter(answer -> answer.matches(failure)).map(RestartSignal::describe).findFirst()
+                .orElse(null);
+    }
 }

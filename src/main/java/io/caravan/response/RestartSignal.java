@@ -37,6 +37,11 @@ public final class RestartSignal {
         }
     }
 
+    /** The answer in words: {@code HTTP 400 cursor expired}. */
+    public String describe() {
+        return "HTTP " + status + (text == null ? "" : " " + text);
+    }
+
     /** Whether {@code failure} is this signal. */
     public boolean matches(Object failure) {
         return failure instanceof HttpOperationFailedException http && http.getStatusCode() == status

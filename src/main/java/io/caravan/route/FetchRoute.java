@@ -1,7 +1,6 @@
 package io.caravan.route;
 
 import io.caravan.request.RequestPreparer;
-import io.caravan.run.FailureMessage;
 import io.caravan.run.SessionRun;
 import io.caravan.run.Source;
 import org.apache.camel.CamelContext;
@@ -72,8 +71,8 @@ public final class FetchRoute extends RouteBuilder {
                 .process(exchange -> Source.of(exchange).responses().read(exchange))
             // An answer that means the end of the pages (endOn) is not a failure: the session ends there.
             .doCatch(HttpOperationFailedException.class).onWhen(FetchRoute::meansTheEnd)
-                .process(exchange -> SessionRun.of(exchange).endAnswer(FailureMessage.causeOf(
-                        exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class))))
+                .process(exchange -> SessionRun.of(exchange).endAnswer(Source.of(exchange).settings().paging().endOn()
+                        .describe(exchange.getProperty(Exchange.EXCEPTION_CAUGHT))))
             .doFinally()
                 .process(FetchRoute::leaveHost)
             .end();

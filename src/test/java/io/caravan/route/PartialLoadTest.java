@@ -86,11 +86,12 @@ class PartialLoadTest {
         assertThat(summary.recordsLoaded()).isEqualTo(250);
         assertThat(summary.pages()).isEqualTo(3);
         assertThat(fixture.landed("end_on").checksum()).isEqualTo(fixture.dataSet(250).checksum());
-        assertThat(summary.ended()).isEqualTo("the API answered HTTP 400 {\"error\":\"page_out_of_range\"} on page 4");
+        assertThat(summary.ended()).isEqualTo("the API answered HTTP 400 page_out_of_range on page 4");
 
         fixture.caravan.addSource("no_end_on", params("no_end_on", freshdesk("&past_end=400", Map.of())));
         assertThatThrownBy(() -> fixture.caravan.run("no_end_on")).cause()
-                .hasMessageContaining("failed at page 4").hasMessageContaining("HTTP 400 {\"error\":\"page_out_of_range\"}");
+                .hasMessageContaining("failed at page 4").hasMessageContaining("HTTP 400 {\"error\":\"page_out_of_range\"")
+                .hasMessageEndingWith("The last page is 3.\"}");
         // Without endOn the run fails, but the three pages read whole landed first, with their checkpoint.
         assertThat(fixture.landed("no_end_on").checksum()).isEqualTo(fixture.dataSet(250).checksum());
         assertThat(fixture.caravan.checkpoints().load("no_end_on").orElseThrow().next().query()).containsEntry("page", "4");
