@@ -25,13 +25,13 @@ public final class BatchFiller {
     /** Fills the batch of the session on {@code exchange}. */
     public void fill(Exchange exchange) throws Exception {
         SessionRun run = SessionRun.of(exchange);
-        while (run.hasPageRows()) {
-            Map<String, Object> row = run.nextPageRow();
+        while (run.rows().hasLeft()) {
+            Map<String, Object> row = run.rows().next();
             if (!source.seenKeys().add((String) row.get(RowFields.KEY))) {
                 continue;
             }
             if (collects) {
-                run.collect(source.mapper().readValue((String) row.get(RowFields.PAYLOAD), Object.class));
+                run.collected().add(source.mapper().readValue((String) row.get(RowFields.PAYLOAD), Object.class));
             } else {
                 run.buffer(row);
                 if (run.batchFull()) {

@@ -47,10 +47,10 @@ public final class PageReader {
     public void read(Exchange exchange) throws Exception {
         SessionRun run = SessionRun.of(exchange);
         String pageKey = settings.load().checkpoints() ? pageKey(run.requests()) : null;
-        String endAnswer = run.takeEndAnswer();
+        String endAnswer = run.end().takeAnswer();
         if (endAnswer != null) {
             run.advance(Optional.empty(), "the API answered " + endAnswer);
-            run.pageRows(pageKey, List.of());
+            run.rows().take(pageKey, List.of());
             endPage(exchange, run);
             return;
         }
@@ -61,7 +61,7 @@ public final class PageReader {
         PagingSettings paging = settings.paging();
         PagingTally tally = run.pageReceived(page, paging.stops().totals());
         List<Map<String, Object>> rows = source.rows().rows(records);
-        run.pageRows(pageKey, rows);
+        run.rows().take(pageKey, rows);
         Incremental incremental = settings.plan().incremental();
         Incremental.Span marks = incremental == null ? null : incremental.span(records);
         Optional<String> stop = endsWithoutRecords ? Optional.of("no records path in the page")
@@ -69,7 +69,7 @@ public final class PageReader {
         Paginator paginator = paging.paginator();
         Optional<PageRequest> offered = stop.isPresent() ? Optional.empty()
                 : paginator.next(page, settings.request().following().base(page.request()));
-        if (stop.isEmpty() && run.pageRepeatsPrevious()) {
+        if (stop.isEmpty() && run.rows().repeatsPrevious()) {
             stop = Optional.of(repeated(run, rows.size(), offered));
         }
         Optional<PageRequest> next = stop.isPresent() ? Optional.empty() : offered;
@@ -78,21 +78,21 @@ public final class PageReader {
         if (next.isPresent() && following.isEmpty()) {
             why = "the pages after it went to page ranges";
         }
-        if (!records.isEmpty() && !run.pageRepeatsPrevious()) {
+        if (!records.isEmpty() && !run.rows().repeatsPrevious()) {
             tally.newRecordsFollowed();
         }
         if (next.isPresent() && records.size() < paging.pageSize() && !records.isEmpty()) {
             tally.shortPage(records.size());
         }
         if (following.isEmpty() && next.isEmpty() && checksTotals(run, stop)) {
-            String shortfall = paging.stops().totals().shortfall(tally, paging.pageSize());
+            String shortfall = tally.shortfall(paging.stops().totals(), paging.pageSize());
             if (shortfall != null) {
                 throw new IllegalStateException(shortfall);
             }
         }
         run.advance(following, why);
         if (!run.hasNext() && tally.largestShortPage() > 0) {
-            run.endNote(String.format("the API returned at most %,d records per page of the %,d asked: it caps the page"
+            run.end().note(String.format("the API returned at most %,d records per page of the %,d asked: it caps the page"
                     + " size", tally.largestShortPage(), paging.pageSize()));
         }
         if (marks != null) {
@@ -144,6 +144,6 @@ public final class PageReader {
     private static void endPage(Exchange exchange, SessionRun run) {
         // The response headers are read; dropping them spares every split copy of the page.
         exchange.getMessage().getHeaders().clear();
-        exchange.getMessage().setBody(run.pageRowsLeft());
+        exchange.getMessage().setBody(run.rows().left());
     }
 }

@@ -88,6 +88,29 @@ public final class PagingTally {
         return lowerBound;
     }
 
+    /**
+     * Why the pass fell short of the totals the API announced (where {@code totals} says), or
+     * {@code null} when it did not; {@code asked} is the page size asked for (0: none).
+     */
+    public String shortfall(Totals totals, int asked) {
+        String bound = lowerBound ? "at least " : "";
+        String what = null;
+        if (totalRecords != null && passRecords() < totalRecords - totals.tolerance()) {
+            what = String.format("the API announced %s%,d records (%s) but the pass read %,d", bound, totalRecords,
+                    totals.recordsSource(), passRecords());
+        } else if (totalPages != null && passPages() < totalPages - totals.tolerance()) {
+            what = String.format("the API announced %s%,d pages (%s) but the pass read %,d", bound, totalPages,
+                    totals.pagesSource(), passPages());
+        }
+        if (what == null) {
+            return null;
+        }
+        return what + (asked > 0 && largestShortPage > 0 ? String.format(": asked for %,d per page, the API returned"
+                + " %,d: it caps the page size (ask for %,d, or offsetStep records)", asked, largestShortPage,
+                largestShortPage) : ": the API stopped offering pages before its total (raise totalTolerance if its"
+                + " data changes during a run)");
+    }
+
     /** The largest page that came short of the size asked while more pages followed, or 0. */
     public int largestShortPage() {
         return largestShortPage;

@@ -57,31 +57,19 @@ public final class Totals {
         return relation.equalsIgnoreCase("gte") || relation.equalsIgnoreCase("gt");
     }
 
-    /**
-     * Why a pass that ended with {@code tally} fell short of what the API announced, or {@code null}
-     * when it did not; {@code asked} is the page size asked for (0: none).
-     */
-    public String shortfall(PagingTally tally, int asked) {
-        String what = null;
-        if (tally.totalRecords() != null && tally.passRecords() < tally.totalRecords() - tolerance) {
-            what = String.format("the API announced %s%,d records (%s) but the pass read %,d", bound(tally),
-                    tally.totalRecords(), recordsPath != null ? recordsPath : "header " + recordsHeader, tally.passRecords());
-        } else if (tally.totalPages() != null && tally.passPages() < tally.totalPages() - tolerance) {
-            what = String.format("the API announced %s%,d pages (%s) but the pass read %,d", bound(tally),
-                    tally.totalPages(), pagesPath != null ? pagesPath : "header " + pagesHeader, tally.passPages());
-        }
-        if (what == null) {
-            return null;
-        }
-        int largest = tally.largestShortPage();
-        return what + (asked > 0 && largest > 0 ? String.format(": asked for %,d per page, the API returned %,d: it"
-                + " caps the page size (ask for %,d, or offsetStep records)", asked, largest, largest)
-                : ": the API stopped offering pages before its total (raise totalTolerance if its data changes"
-                + " during a run)");
+    /** Where the total records are announced, for a message ({@code $.total}, {@code header X-Total-Count}). */
+    String recordsSource() {
+        return recordsPath != null ? recordsPath.toString() : "header " + recordsHeader;
     }
 
-    private static String bound(PagingTally tally) {
-        return tally.totalIsLowerBound() ? "at least " : "";
+    /** Where the total pages are announced, for a message. */
+    String pagesSource() {
+        return pagesPath != null ? pagesPath.toString() : "header " + pagesHeader;
+    }
+
+    /** How far a run may end short of a total. */
+    long tolerance() {
+        return tolerance;
     }
 
     private static Long read(Page page, JsonPaths path, String header) {

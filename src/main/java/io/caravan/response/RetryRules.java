@@ -66,7 +66,7 @@ public final class RetryRules {
             boolean restarted = run.restartPass(run.session().first());
             if (restarted && settings.load().checkpoints()) {
                 // Pages this run landed may come again: they are not delivered twice.
-                run.landedEarlier(source.landedPages().keys());
+                run.rows().landedEarlier(source.landedPages().keys());
             }
             if (restarted) {
                 LOG.warn("{}: page {} answered that the pagination session is gone ({}); restarting the pass at its"

@@ -71,7 +71,7 @@ public final class FetchRoute extends RouteBuilder {
                 .process(exchange -> Source.of(exchange).responses().read(exchange))
             // An answer that means the end of the pages (endOn) is not a failure: the session ends there.
             .doCatch(HttpOperationFailedException.class).onWhen(FetchRoute::meansTheEnd)
-                .process(exchange -> SessionRun.of(exchange).endAnswer(Source.of(exchange).settings().paging().endOn()
+                .process(exchange -> SessionRun.of(exchange).end().answer(Source.of(exchange).settings().paging().endOn()
                         .describe(exchange.getProperty(Exchange.EXCEPTION_CAUGHT))))
             .doFinally()
                 .process(FetchRoute::leaveHost)

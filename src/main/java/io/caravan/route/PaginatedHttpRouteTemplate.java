@@ -131,7 +131,7 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             .to(FetchRoute.FETCH)
             .process("{{caravanReadPage}}");
         // The page's rows, a batch at a time: one step per batch that ends inside the page, not per record.
-        LoopDefinition pageRows = pages.loopDoWhile(exchange -> SessionRun.of(exchange).hasPageRows());
+        LoopDefinition pageRows = pages.loopDoWhile(exchange -> SessionRun.of(exchange).rows().hasLeft());
         pageRows.process("{{caravanFillBatch}}");
         flush(pageRows.filter(exchange -> SessionRun.of(exchange).flushDueInPage()));
         pages.process("{{caravanPageDone}}");

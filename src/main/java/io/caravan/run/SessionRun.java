@@ -1,11 +1,13 @@
 package io.caravan.run;
 
 import io.caravan.load.Batch;
+import io.caravan.load.CollectedRecords;
 import io.caravan.load.Flush;
 import io.caravan.load.FlushPolicy;
 import io.caravan.paging.Page;
 import io.caravan.paging.PagingTally;
 import io.caravan.paging.RequestSequence;
+import io.caravan.paging.SessionEnd;
 import io.caravan.paging.Totals;
 import io.caravan.plan.Axis;
 import io.caravan.plan.Session;
@@ -16,7 +18,6 @@ import io.caravan.response.RetryState;
 import io.caravan.state.Checkpoint;
 import io.caravan.state.CheckpointBuilder;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +47,8 @@ public final class SessionRun {
     private final Batch batch;
     private final RetryState retry;
     private final CheckpointBuilder checkpoints;
-    private final List<Object> collected = new ArrayList<>();
+    private final CollectedRecords collected = new CollectedRecords();
+    private final SessionEnd end = new SessionEnd();
     private final int resumedAtPage;
     private Checkpoint committed;
     private Long pageNewest;
@@ -55,8 +57,6 @@ public final class SessionRun {
     private boolean flushing;
     private boolean failed;
     private long recordsLoaded;
-    private String ended;
-    private String endAnswer;
 
     /**
      * @param from         the checkpoint the session starts at: its request is sent first, and when it
@@ -108,15 +108,16 @@ public final class SessionRun {
         return requests;
     }
 
+    /** The rows of the page being processed. */
+    public PageRows rows() {
+        return rows;
+    }
+
     /** The session's retries. */
     public RetryState retry() {
         return retry;
     }
 
-    /** The keys of the pages that landed in this pass so far: such a page, if the API leads to it again, is not landed twice. */
-    public void landedEarlier(Set<String> pageKeys) {
-        rows.landedEarlier(pageKeys);
-    }
 
     /** The rest of the pass is handed to {@code sessions}: this run ends after the current page, and their checkpoints commit with its last batch. */
     public void spawn(List<Session> sessions) {
@@ -166,36 +167,14 @@ public final class SessionRun {
     public void advance(Optional<PageRequest> following, String why) {
         String sequenceEnds = requests.advance(following, tally.pages());
         if (!requests.hasNext()) {
-            String reason = sequenceEnds != null ? sequenceEnds : why;
-            ended = reason + " on page " + (current().pageIndex() + 1);
+            end.endedOn(sequenceEnds != null ? sequenceEnds : why, current().pageIndex() + 1);
         }
     }
 
-    /** The API answered the current request with an answer that means the end ({@code endOn}). */
-    public void endAnswer(String answer) {
-        endAnswer = answer;
-    }
 
-    /** The answer that ended the pages, once; {@code null} when the current request had a page. */
-    public String takeEndAnswer() {
-        String answer = endAnswer;
-        endAnswer = null;
-        return answer;
-    }
-
-    /** Whether the current page holds the same records as the page before it. */
-    public boolean pageRepeatsPrevious() {
-        return rows.repeatsPrevious();
-    }
-
-    /** Adds what the run noticed about the API to why the session ended (a page-size cap). */
-    public void endNote(String note) {
-        ended = ended + "; " + note;
-    }
-
-    /** Why the session ended, or {@code null} while it goes on. */
-    public String ended() {
-        return ended;
+    /** Why the session ended, and an answer that means the end. */
+    public SessionEnd end() {
+        return end;
     }
 
     /** The newest mark among the current page's records, or {@code null}. */
@@ -203,30 +182,10 @@ public final class SessionRun {
         pageNewest = newest;
     }
 
-    /** Takes the rows of the page just read (see {@link PageRows#take}). */
-    public void pageRows(String pageKey, List<Map<String, Object>> pageRows) {
-        rows.take(pageKey, pageRows);
-    }
 
-    /** The records of the current page. */
-    public int pageRecords() {
-        return rows.size();
-    }
 
-    /** The rows of the current page still to be handled. */
-    public List<Map<String, Object>> pageRowsLeft() {
-        return rows.left();
-    }
 
-    /** Whether rows of the current page are still to be handled. */
-    public boolean hasPageRows() {
-        return rows.hasLeft();
-    }
 
-    /** The next row of the current page to handle; it counts as handled. */
-    public Map<String, Object> nextPageRow() {
-        return rows.next();
-    }
 
     /** Whether the API refused the credentials of the current request for the first time (a 401 is retried once). */
     public boolean firstRefusal() {
@@ -254,21 +213,8 @@ public final class SessionRun {
         batch.add(row);
     }
 
-    /** Keeps a record to return to the caller (collect mode). */
-    public void collect(Object record) {
-        collected.add(record);
-    }
-
-    /** Fails the run when more than {@code max} records were collected (checked per page). */
-    public void checkCollected(int max) {
-        if (collected.size() > max) {
-            throw new IllegalStateException("collect mode returns at most " + max
-                    + " records and this source has more; use mode=stream or raise collectMaxRecords");
-        }
-    }
-
-    /** The records collected, in order. */
-    public List<Object> collected() {
+    /** The records collected for the caller (collect mode). */
+    public CollectedRecords collected() {
         return collected;
     }
 
@@ -374,6 +320,6 @@ public final class SessionRun {
         boolean stopped = failure == null && requests.hasNext();
         return new RunSummary(committed.source(), failure, stopped, resumedAtPage, tally.pages(), tally.records(),
                 duplicates, rows.resumeSkipped(), rows.pagesAlreadyLanded(), recordsLoaded, retry.retries(),
-                Duration.ofNanos(nanoClock.getAsLong() - started), null, failure == null && !stopped ? ended : null);
+                Duration.ofNanos(nanoClock.getAsLong() - started), null, failure == null && !stopped ? end.reason() : null);
     }
 }

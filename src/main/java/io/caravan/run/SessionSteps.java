@@ -53,7 +53,7 @@ public final class SessionSteps {
         SessionRun sessionRun = new SessionRun(from, session, settings.paging().maxPages(), settings.load().flush(),
                 settings.paging().stopOnRepeat(), settings.request().otherOrigins(),
                 incremental == null ? null : incremental.axis(), System::nanoTime);
-        sessionRun.landedEarlier(run.landedEarlier());
+        sessionRun.rows().landedEarlier(run.landedEarlier());
         exchange.setProperty(SessionRun.PROPERTY, sessionRun);
         exchange.setProperty(PageReader.BOUND, incremental == null || !session.own() ? null
                 : incremental.bound(from.highWaterMark()));
@@ -63,10 +63,10 @@ public final class SessionSteps {
     public void pageDone(Exchange exchange) {
         SessionRun run = SessionRun.of(exchange);
         if (settings.load().collects()) {
-            run.checkCollected(settings.load().collectMax());
+            run.collected().check(settings.load().collectMax());
         }
         run.pageDone(!settings.load().collects());
-        Run.of(exchange).pageRead(run.pageRecords());
+        Run.of(exchange).pageRead(run.rows().size());
     }
 
     /** The session read its last page, or was stopped by a shutdown with what it fetched committed. */
@@ -79,7 +79,7 @@ public final class SessionSteps {
             }
             Run.of(exchange).stopped(summary);
         } else {
-            Run.of(exchange).completed(run.session(), summary, run.spawned(), run.collected());
+            Run.of(exchange).completed(run.session(), summary, run.spawned(), run.collected().records());
         }
     }
 }

@@ -7,7 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The scroll of {@link SearchContract}: {@code scroll_id} in the query or the JSON body, the next page
+ * The scroll of the search API ({@code /search/_search?scroll=…}): {@code scroll_id} in the query or the JSON body, the next page
  * of hits each time, and the same {@code _scroll_id} on every page (the server keeps the position).
  * The end is a page without hits.
  */
@@ -49,7 +49,7 @@ final class ScrollContract extends Contract {
         synchronized (scroll) {
             PageSlice slice = PageSlice.of(data, scroll.next, knobs);
             scroll.next = slice.to();
-            return SearchContract.hits(data, slice, id);
+            return SearchHits.page(data, slice, id);
         }
     }
 

@@ -8,9 +8,6 @@ package io.caravan.sandbox;
  */
 final class SearchContract extends Contract {
 
-    /** The largest total the API counts exactly. */
-    static final int TRACK_TOTAL_HITS = 10_000;
-
     SearchContract() {
         super("/search/_search", "size", 10);
     }
@@ -20,15 +17,6 @@ final class SearchContract extends Contract {
         int from = intParam(request.params(), "from", 0);
         PageSlice slice = PageSlice.of(data, from, knobs);
         String scroll = request.params().containsKey("scroll") ? ScrollContract.open(slice.to(), request.params()) : null;
-        return hits(data, slice, scroll);
-    }
-
-    /** A page of hits with the total, and the scroll id when scrolling. */
-    static SandboxResponse hits(DataSet data, PageSlice slice, String scrollId) {
-        boolean exact = data.size() <= TRACK_TOTAL_HITS;
-        String total = "{\"value\":" + (exact ? data.size() : TRACK_TOTAL_HITS) + ",\"relation\":\""
-                + (exact ? "eq" : "gte") + "\"}";
-        return page((scrollId == null ? "{" : "{\"_scroll_id\":" + quoted(scrollId) + ",") + "\"hits\":{\"total\":"
-                + total + ",\"hits\":", slice, "}}");
+        return SearchHits.page(data, slice, scroll);
     }
 }

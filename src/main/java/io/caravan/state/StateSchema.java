@@ -5,6 +5,9 @@ import io.caravan.load.TableCreation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 import javax.sql.DataSource;
 
 /** The state tables (checkpoints, landed pages, failed pages), created when missing in the database's dialect. */
@@ -17,7 +20,22 @@ final class StateSchema {
     private StateSchema() {
     }
 
-    static void create(DataSource dataSource) throws SQLException {
+    /** The DataSources whose tables this process has made sure of: once each, not once per source and run. */
+    private static final Set<DataSource> READY = Collections.newSetFromMap(new WeakHashMap<>());
+
+    /**
+     * Creates what is missing, once per DataSource in this process and one source at a time: sources
+     * starting together would otherwise alter the same table at once (H2 fails such concurrent DDL).
+     */
+    static synchronized void create(DataSource dataSource) throws SQLException {
+        if (READY.contains(dataSource)) {
+            return;
+        }
+        createMissing(dataSource);
+        READY.add(dataSource);
+    }
+
+    private static void createMissing(DataSource dataSource) throws SQLException {
         SqlDialect dialect = SqlDialect.of(dataSource);
         String text = dialect.textType();
         String time = dialect.timestampType();

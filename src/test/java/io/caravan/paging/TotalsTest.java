@@ -18,10 +18,10 @@ class TotalsTest {
     @Test
     void aPassShortOfTheTotalBeyondTheToleranceIsAShortfall() throws Exception {
         PagingTally tally = tally("{\"total\": 2000}", 1_995, new Totals("$.total", null, null, null, null, 0));
-        assertThat(new Totals("$.total", null, null, null, null, 0).shortfall(tally, 0))
+        assertThat(tally.shortfall(new Totals("$.total", null, null, null, null, 0), 0))
                 .isEqualTo("the API announced 2,000 records ($.total) but the pass read 1,995: the API stopped offering"
                         + " pages before its total (raise totalTolerance if its data changes during a run)");
-        assertThat(new Totals("$.total", null, null, null, null, 5).shortfall(tally, 0)).isNull();
+        assertThat(tally.shortfall(new Totals("$.total", null, null, null, null, 5), 0)).isNull();
     }
 
     @Test
@@ -33,7 +33,7 @@ class TotalsTest {
         Page page = page("{\"hits\": {\"total\": {\"value\": 10000, \"relation\": \"gte\"}}}", 0);
         assertThat(stops.reasonToStop(page, tally)).isEmpty();
         PagingTally fewer = tally("{\"hits\": {\"total\": {\"value\": 10000, \"relation\": \"gte\"}}}", 400, totals);
-        assertThat(totals.shortfall(fewer, 100)).startsWith("the API announced at least 10,000 records");
+        assertThat(fewer.shortfall(totals, 100)).startsWith("the API announced at least 10,000 records");
     }
 
     @Test
@@ -44,7 +44,7 @@ class TotalsTest {
                 JSON.readTree("[]"), records(100)), totals);
         tally.shortPage(100);
         tally.newRecordsFollowed();
-        assertThat(totals.shortfall(tally, 1000)).isEqualTo("the API announced 2,000 records (header X-Total-Count) but"
+        assertThat(tally.shortfall(totals, 1000)).isEqualTo("the API announced 2,000 records (header X-Total-Count) but"
                 + " the pass read 100: asked for 1,000 per page, the API returned 100: it caps the page size (ask for"
                 + " 100, or offsetStep records)");
     }

@@ -40,9 +40,9 @@ class SessionRunTest {
     void aFullBatchFlushesInsideThePageAndTheCheckpointStandsInsideIt() {
         SessionRun run = run(FlushPolicy.ofRecords(2), fresh());
         receive(run, "p1", Optional.of(first.withQueryParam("page", "2")), "a", "b", "c");
-        run.buffer(run.nextPageRow());
+        run.buffer(run.rows().next());
         assertThat(run.flushDueInPage()).isFalse();
-        run.buffer(run.nextPageRow());
+        run.buffer(run.rows().next());
         assertThat(run.flushDueInPage()).isTrue();
 
         Flush flush = run.takeBatch();
@@ -59,8 +59,8 @@ class SessionRunTest {
     void aBatchFullAtThePagesLastRowWaitsForThePageEndWhichLandsThePage() {
         SessionRun run = run(FlushPolicy.ofRecords(2), fresh());
         receive(run, "p1", Optional.of(first.withQueryParam("page", "2")), "a", "b");
-        run.buffer(run.nextPageRow());
-        run.buffer(run.nextPageRow());
+        run.buffer(run.rows().next());
+        run.buffer(run.rows().next());
         assertThat(run.batchFull()).isTrue();
         assertThat(run.flushDueInPage()).isFalse();
         run.pageDone(true);
@@ -76,7 +76,7 @@ class SessionRunTest {
     void thePagesRunningOutFlushTheTailAndCompleteThePass() {
         SessionRun run = run(FlushPolicy.ofRecords(100), fresh());
         receive(run, "p1", Optional.empty(), "a");
-        run.buffer(run.nextPageRow());
+        run.buffer(run.rows().next());
         run.pageDone(true);
 
         assertThat(run.flushDueAtPageEnd()).isTrue();
@@ -107,7 +107,7 @@ class SessionRunTest {
 
         SessionRun byAge = run(new FlushPolicy(1000, 0, 0, Duration.ofSeconds(30)), fresh());
         receive(byAge, "p1", Optional.of(second), "a");
-        byAge.buffer(byAge.nextPageRow());
+        byAge.buffer(byAge.rows().next());
         byAge.pageDone(true);
         clock.addAndGet(Duration.ofSeconds(29).toNanos());
         assertThat(byAge.flushDueAtPageEnd()).isFalse();
@@ -121,30 +121,30 @@ class SessionRunTest {
 
         SessionRun same = run(FlushPolicy.ofRecords(10), inside);
         same.send();
-        same.pageRows("p1", rows("a", "b", "c", "d"));
-        assertThat(keys(same.pageRowsLeft())).containsExactly("c", "d");
+        same.rows().take("p1", rows("a", "b", "c", "d"));
+        assertThat(keys(same.rows().left())).containsExactly("c", "d");
 
         SessionRun shifted = run(FlushPolicy.ofRecords(10), inside);
         shifted.send();
-        shifted.pageRows("p1", rows("new", "a", "b", "c"));
-        assertThat(keys(shifted.pageRowsLeft())).containsExactly("c");
+        shifted.rows().take("p1", rows("new", "a", "b", "c"));
+        assertThat(keys(shifted.rows().left())).containsExactly("c");
 
         SessionRun gone = run(FlushPolicy.ofRecords(10), inside);
         gone.send();
-        gone.pageRows("p1", rows("x", "y"));
-        assertThat(keys(gone.pageRowsLeft())).containsExactly("x", "y");
+        gone.rows().take("p1", rows("x", "y"));
+        assertThat(keys(gone.rows().left())).containsExactly("x", "y");
         assertThat(gone.summary(null, 0).resumedAtPage()).isEqualTo(1);
     }
 
     @Test
     void aPageThatLandedEarlierInThePassHandsOnNoRows() {
         SessionRun run = run(FlushPolicy.ofRecords(10), fresh());
-        run.landedEarlier(Set.of("p1"));
+        run.rows().landedEarlier(Set.of("p1"));
         run.send();
-        run.pageRows("p1", rows("a", "b"));
-        assertThat(run.hasPageRows()).isFalse();
-        run.pageRows("p2", rows("c"));
-        assertThat(keys(run.pageRowsLeft())).containsExactly("c");
+        run.rows().take("p1", rows("a", "b"));
+        assertThat(run.rows().hasLeft()).isFalse();
+        run.rows().take("p2", rows("c"));
+        assertThat(keys(run.rows().left())).containsExactly("c");
         assertThat(run.summary(null, 0).pagesAlreadyLanded()).isEqualTo(1);
     }
 
@@ -169,7 +169,7 @@ class SessionRunTest {
     private static void receive(SessionRun run, String pageKey, Optional<PageRequest> next, String... keys) {
         run.pageReceived(page(run.send()), Totals.NONE);
         run.advance(next, "no next page");
-        run.pageRows(pageKey, rows(keys));
+        run.rows().take(pageKey, rows(keys));
     }
 
     private static List<Map<String, Object>> rows(String... keys) {
