@@ -5,8 +5,6 @@ import io.caravan.request.HostBudget;
 import io.caravan.run.SessionRun;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -46,7 +44,7 @@ public final class ResponseStep {
             }
             SessionRun.of(exchange).retry().pauseFor(pause.get());
             LOG.info("{}: rate limit budget spent ({}); waiting until {}", source,
-                    limits.rateLimits().remainingHeader(), LocalTime.now().plus(pause.get()).truncatedTo(ChronoUnit.SECONDS));
+                    limits.rateLimits().remainingHeader(), WaitEnd.after(pause.get()));
         }
     }
 }

@@ -7,8 +7,6 @@ import io.caravan.run.SessionRun;
 import io.caravan.run.Source;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +93,7 @@ public final class RetryRules {
                 }
                 run.retry().retryAfter(wait.get());
                 LOG.info("{}: rate limited (HTTP {}); waiting until {} as the API asks", settings.source(),
-                        http.getStatusCode(), LocalTime.now().plus(wait.get()).truncatedTo(ChronoUnit.SECONDS));
+                        http.getStatusCode(), WaitEnd.after(wait.get()));
             }
         }
         return retryable;
