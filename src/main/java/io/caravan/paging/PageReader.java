@@ -79,7 +79,7 @@ public final class PageReader {
             why = "the pages after it went to page ranges";
         }
         if (!records.isEmpty() && !run.rows().repeatsPrevious()) {
-            tally.newRecordsFollowed();
+            tally.followedBy(records.size());
         }
         if (next.isPresent() && records.size() < paging.pageSize() && !records.isEmpty()) {
             tally.shortPage(records.size());

@@ -49,9 +49,14 @@ public final class PagingTally {
         pendingShortPage = Math.max(pendingShortPage, size);
     }
 
-    /** A page of new records came after: a short page before it was a page-size cap, not the end. */
-    public void newRecordsFollowed() {
-        largestShortPage = Math.max(largestShortPage, pendingShortPage);
+    /**
+     * A page of {@code size} other records came after: a short page before it was a page-size cap when
+     * this one is at least as full (a last record read again, as time cursors do, is no such page).
+     */
+    public void followedBy(int size) {
+        if (pendingShortPage > 0 && size >= pendingShortPage) {
+            largestShortPage = Math.max(largestShortPage, pendingShortPage);
+        }
         pendingShortPage = 0;
     }
 

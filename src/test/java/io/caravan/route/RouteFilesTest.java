@@ -99,6 +99,10 @@ class RouteFilesTest {
             assertThat(summary).as("the summary of %s", source).isNotNull();
             assertThat(summary.failure()).isNull();
             assertThat(summary.source()).isEqualTo(source);
+            // Every completed run says why it ended; of the demo APIs only Jira's caps the page size asked for.
+            assertThat(summary.ended()).isNotBlank();
+            assertThat(summary.ended().contains("it caps the page size")).as("cap noted for %s", source)
+                    .isEqualTo(source.equals("jira-issues"));
             LandedData landed = LandedData.inTable(dataSource, table, source);
             RouteFileExpectation.assertLanded(source, landed, LandedData.of(sandbox.dataSet(RECORDS, 42)));
             assertThat(summary.recordsLoaded()).isEqualTo(landed.rows());
