@@ -11,7 +11,7 @@ public interface SandboxProbe {
     /** A probe that watches nothing (the demo's). */
     SandboxProbe NONE = new SandboxProbe() {
         @Override
-        public void arrived(String uri, Map<String, String> headers, int inFlight) {
+        public void arrived(String uri, Map<String, String> headers, int inFlight, long nanoTime) {
             // nothing watched
         }
 
@@ -27,8 +27,9 @@ public interface SandboxProbe {
      * @param uri      its path and query
      * @param headers  its headers, names in lower case
      * @param inFlight the requests being answered now, this one included
+     * @param nanoTime when it arrived ({@code System.nanoTime()}, taken first thing)
      */
-    void arrived(String uri, Map<String, String> headers, int inFlight);
+    void arrived(String uri, Map<String, String> headers, int inFlight, long nanoTime);
 
     /**
      * An answer was sent.

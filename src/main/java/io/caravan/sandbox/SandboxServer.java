@@ -150,13 +150,14 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        long arrived = System.nanoTime();
         try (exchange) {
             // In flight from arrival until the answer is ready (before the client can have it).
             int now = inFlight.incrementAndGet();
             SandboxResponse response;
             try {
                 long number = requests.incrementAndGet();
-                probe.arrived(exchange.getRequestURI().toString(), headers(exchange), now);
+                probe.arrived(exchange.getRequestURI().toString(), headers(exchange), now, arrived);
                 response = number >= outageFrom ? SandboxResponse.error(outageStatus, "outage") : answer(exchange);
             } finally {
                 inFlight.decrementAndGet();

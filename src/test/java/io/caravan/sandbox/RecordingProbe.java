@@ -22,10 +22,10 @@ public final class RecordingProbe implements SandboxProbe {
     private final Queue<Long> askedToWaitAt = new ConcurrentLinkedQueue<>();
 
     @Override
-    public void arrived(String uri, Map<String, String> headers, int inFlight) {
+    public void arrived(String uri, Map<String, String> headers, int inFlight, long nanoTime) {
         requests.incrementAndGet();
         requestLog.add(uri);
-        arrivals.add(System.nanoTime());
+        arrivals.add(nanoTime);
         mostInFlight.accumulateAndGet(inFlight, Math::max);
         if (headers.containsKey("authorization")) {
             authorized.incrementAndGet();
