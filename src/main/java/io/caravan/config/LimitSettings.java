@@ -14,7 +14,6 @@ import static io.caravan.config.Parameters.REQUESTS_PER_SECOND;
 import io.caravan.response.RateLimitSignals;
 import io.caravan.response.ResponseReader;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -37,8 +36,8 @@ public record LimitSettings(ResponseReader reader, RateLimitSignals rateLimits, 
     }
 
     static LimitSettings read(SourceParameters p) {
-        Set<Integer> statuses = p.parseRequired(RATE_LIMIT_STATUSES, value -> Set.copyOf(Arrays.stream(value.split(","))
-                .map(String::trim).filter(status -> !status.isEmpty()).map(Integer::valueOf).toList()));
+        Set<Integer> statuses = p.parseRequired(RATE_LIMIT_STATUSES,
+                value -> Set.copyOf(SourceParameters.items(value).stream().map(Integer::valueOf).toList()));
         return new LimitSettings(new ResponseReader(p.require(MAX_RESPONSE_BYTES), p.require(MAX_JSON_DEPTH)),
                 new RateLimitSignals(statuses, p.require(RATE_LIMIT_REMAINING_HEADER), p.require(RATE_LIMIT_RESET_HEADER),
                         p.get(RATE_LIMIT_RESERVE, 0)),

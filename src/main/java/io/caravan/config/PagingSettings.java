@@ -51,7 +51,7 @@ public record PagingSettings(Paginator paginator, StopConditions stops, int maxP
 
     static PagingSettings read(SourceParameters p, CamelContext context, PageRequest first) {
         RestartSignal restartOn = p.parse(RESTART_ON, spec -> RestartSignal.parse(RESTART_ON.name(), spec));
-        EndAnswers endOn = p.parse(END_ON, EndAnswers::parse);
+        EndAnswers endOn = p.parse(END_ON, spec -> EndAnswers.of(SourceParameters.items(spec)));
         return new PagingSettings(PaginatorReader.read(p, context, first), stops(p), p.require(MAX_PAGES),
                 p.require(ON_REPEATED_REQUEST).equals("stop"), p.require(ON_MISSING_RECORDS).equals("stop"),
                 restartOn == null ? RestartSignal.NONE : restartOn, p.require(ON_REPEATED_PAGE).equals("fail"),

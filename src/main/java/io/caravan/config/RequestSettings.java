@@ -17,7 +17,6 @@ import io.caravan.paging.ValuePlacement;
 import io.caravan.request.Credentials;
 import io.caravan.request.PageRequest;
 import io.caravan.request.SecretsInUse;
-import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -47,9 +46,8 @@ public record RequestSettings(PageRequest first, FollowingPages following, Crede
         String nextUrl = p.get(NEXT_PAGES_URL);
         FollowingPages following = new FollowingPages(nextUrl == null ? null : first.uri().resolve(nextUrl).toString(),
                 p.get(NEXT_PAGES_METHOD), p.get(REPLACE_BODY_ON_NEXT_PAGES));
-        Set<String> origins = p.parse(ALLOWED_ORIGINS, value -> Set.copyOf(Arrays.stream(value.split(","))
-                .map(String::trim).filter(origin -> !origin.isEmpty()).map(origin -> PageRequest.get(origin).origin())
-                .toList()));
+        Set<String> origins = p.parse(ALLOWED_ORIGINS, value -> Set.copyOf(SourceParameters.items(value).stream()
+                .map(origin -> PageRequest.get(origin).origin()).toList()));
         Credentials credentials = SecretsInUse.register(CredentialsReader.read(p));
         return new RequestSettings(first, following, credentials, origins == null ? Set.of() : origins,
                 "connectTimeout=" + p.require(CONNECT_TIMEOUT_MS) + "&responseTimeout=" + p.require(READ_TIMEOUT_MS)

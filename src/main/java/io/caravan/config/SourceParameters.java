@@ -1,7 +1,9 @@
 package io.caravan.config;
 
 import io.caravan.records.JsonPaths;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -137,6 +139,11 @@ public final class SourceParameters {
     public <R> R parseRequired(Parameter<String> parameter, Function<String, R> parser) {
         require(parameter);
         return parse(parameter, parser);
+    }
+
+    /** The items of a comma-separated value, trimmed, without empty ones. */
+    static List<String> items(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
     }
 
     /** The text of a JSONPath parameter, checked to compile; {@code null} when not set. */

@@ -1,6 +1,5 @@
 package io.caravan.response;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,10 +18,9 @@ public final class EndAnswers {
         this.answers = answers;
     }
 
-    /** Parses comma-separated {@code status[:body text]} items. */
-    public static EndAnswers parse(String spec) {
-        return new EndAnswers(Arrays.stream(spec.split(",")).map(String::trim).filter(item -> !item.isEmpty())
-                .map(item -> RestartSignal.parse("endOn", item)).toList());
+    /** The answers of {@code status[:body text]} items. */
+    public static EndAnswers of(List<String> items) {
+        return new EndAnswers(items.stream().map(item -> RestartSignal.parse("endOn", item)).toList());
     }
 
     /** Whether {@code failure} is one of these answers. */

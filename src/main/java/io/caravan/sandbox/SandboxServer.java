@@ -1,16 +1,12 @@
 package io.caravan.sandbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -41,7 +37,6 @@ public final class SandboxServer implements AutoCloseable {
             new NotionContract(), new GraphContract(), new FreshdeskContract(), new BrazeContract(),
             new PlentificContract(), new HeaderTokenContract(), new TimeRangeLogContract(), new GrowingOffsetContract(), new SearchContract(), new ScrollContract());
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Answers a JSON body that never ends (until the client closes the connection). */
     private static final SandboxResponse ENDLESS = new SandboxResponse(200, Map.of("Content-Type", "application/json"),
             new byte[0]);
@@ -157,7 +152,7 @@ public final class SandboxServer implements AutoCloseable {
             SandboxResponse response;
             try {
                 long number = requests.incrementAndGet();
-                probe.arrived(exchange.getRequestURI().toString(), headers(exchange), now, arrived);
+                probe.arrived(exchange.getRequestURI().toString(), SandboxHttp.headers(exchange), now, arrived);
                 response = number >= outageFrom ? SandboxResponse.error(outageStatus, "outage") : answer(exchange);
             } finally {
                 inFlight.decrementAndGet();
@@ -167,40 +162,20 @@ public final class SandboxServer implements AutoCloseable {
                 return;
             }
             if (response == ENDLESS) {
-                sendEndless(exchange);
+                SandboxHttp.sendEndless(exchange);
                 return;
             }
             send(exchange, response);
         }
     }
 
-    private static void sendEndless(HttpExchange exchange) throws IOException {
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, 0);
-        byte[] chunk = ("\"" + "x".repeat(8190) + "\",").getBytes(StandardCharsets.UTF_8);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write("{\"data\":[".getBytes(StandardCharsets.UTF_8));
-            while (!Thread.currentThread().isInterrupted()) {
-                out.write(chunk);
-            }
-        } catch (IOException closedByTheClient) {
-            // the client stopped reading: the end of the endless body
-        }
-    }
-
-    private static Map<String, String> headers(HttpExchange exchange) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
-        return headers;
-    }
-
     private SandboxResponse answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        Map<String, String> headers = headers(exchange);
+        Map<String, String> headers = SandboxHttp.headers(exchange);
         if (path.equals(SandboxAuth.TOKEN_PATH)) {
             return auth.token(headers);
         }
-        SandboxResponse refused = auth.refuse(headers, parseQuery(exchange.getRequestURI().getRawQuery()));
+        SandboxResponse refused = auth.refuse(headers, SandboxHttp.parseQuery(exchange.getRequestURI().getRawQuery()));
         if (refused != null) {
             return refused;
         }
@@ -211,9 +186,9 @@ public final class SandboxServer implements AutoCloseable {
         SandboxRequest request;
         Knobs knobs;
         try {
-            JsonNode body = readBody(exchange);
+            JsonNode body = SandboxHttp.readBody(exchange);
             Map<String, String> params = new LinkedHashMap<>(
-                    contract.params(parseQuery(exchange.getRequestURI().getRawQuery()), headers, body));
+                    contract.params(SandboxHttp.parseQuery(exchange.getRequestURI().getRawQuery()), headers, body));
             String generation = params.put(OpaqueCursor.CURSOR_GENERATION, Long.toString(cursorGeneration.get()));
             String issued = params.get(OpaqueCursor.ISSUED);
             boolean stale = issued != null && params.containsKey("cursor_ttl_ms")
@@ -278,18 +253,6 @@ public final class SandboxServer implements AutoCloseable {
         return fault == FaultInjector.Fault.MALFORMED ? FaultInjector.malformed(page) : page;
     }
 
-    private static JsonNode readBody(HttpExchange exchange) throws IOException {
-        byte[] bytes = exchange.getRequestBody().readAllBytes();
-        if (bytes.length == 0) {
-            return JSON.createObjectNode();
-        }
-        try {
-            return JSON.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("request body is not JSON");
-        }
-    }
-
     private void send(HttpExchange exchange, SandboxResponse response) throws IOException {
         probe.answered(response.status(), response.headers().containsKey("Retry-After"));
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
@@ -310,17 +273,4 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
-    static Map<String, String> parseQuery(String rawQuery) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return query;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            query.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return query;
-    }
 }
