@@ -17,6 +17,8 @@ import io.caravan.paging.ValuePlacement;
 import io.caravan.request.Credentials;
 import io.caravan.request.PageRequest;
 import io.caravan.request.SecretsInUse;
+import io.caravan.request.UriResolver;
+import io.caravan.request.UrlSecrets;
 import java.util.Set;
 
 /**
@@ -33,6 +35,11 @@ import java.util.Set;
 public record RequestSettings(PageRequest first, FollowingPages following, Credentials credentials,
         Set<String> otherOrigins, String httpOptions) {
 
+    /** {@code request} without any credential in its URL (a next link that echoes an API key), to be stored and sent. */
+    public PageRequest withoutSecrets(PageRequest request) {
+        return new UrlSecrets(credentials).strip(request);
+    }
+
     static RequestSettings read(SourceParameters p) {
         PageRequest first = new PageRequest(p.require(METHOD).toUpperCase(), p.require(URL), null, null, p.get(BODY), 0,
                 null);
@@ -44,7 +51,7 @@ public record RequestSettings(PageRequest first, FollowingPages following, Crede
             first = pageSizePlacement.apply(first, p.get(PAGE_SIZE).longValue()).withToken(null);
         }
         String nextUrl = p.get(NEXT_PAGES_URL);
-        FollowingPages following = new FollowingPages(nextUrl == null ? null : first.uri().resolve(nextUrl).toString(),
+        FollowingPages following = new FollowingPages(nextUrl == null ? null : UriResolver.resolve(first.uri().toString(), nextUrl),
                 p.get(NEXT_PAGES_METHOD), p.get(REPLACE_BODY_ON_NEXT_PAGES));
         Set<String> origins = p.parse(ALLOWED_ORIGINS, value -> Set.copyOf(SourceParameters.items(value).stream()
                 .map(origin -> PageRequest.get(origin).origin()).toList()));

@@ -1,6 +1,7 @@
 package io.caravan.paging;
 
 import io.caravan.request.PageRequest;
+import io.caravan.request.UriResolver;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +27,7 @@ public final class LinkHeaderPaginator implements Paginator {
         if (header == null) {
             return Optional.empty();
         }
-        return nextLink(header).map(link -> page.request().followingAt(page.request().uri().resolve(link).toString()));
+        return nextLink(header).map(link -> page.request().followingAt(UriResolver.resolve(page.request().uri().toString(), link)));
     }
 
     /** The target of the {@code rel="next"} link in a Link header value, if any. */

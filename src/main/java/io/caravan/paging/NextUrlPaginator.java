@@ -2,6 +2,7 @@ package io.caravan.paging;
 
 import io.caravan.records.JsonPaths;
 import io.caravan.request.PageRequest;
+import io.caravan.request.UriResolver;
 import java.util.Optional;
 
 /**
@@ -20,7 +21,7 @@ public final class NextUrlPaginator implements Paginator {
     @Override
     public Optional<PageRequest> next(Page page, PageRequest base) {
         return Tokens.text(urlPath.read(page.body()))
-                .map(link -> page.request().followingAt(page.request().uri().resolve(link).toString()));
+                .map(link -> page.request().followingAt(UriResolver.resolve(page.request().uri().toString(), link)));
     }
 
     @Override

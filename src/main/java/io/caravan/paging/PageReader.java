@@ -68,7 +68,8 @@ public final class PageReader {
                 : stops.reasonToStop(page, tally, marks, exchange.getProperty(BOUND, Long.class));
         Paginator paginator = paging.paginator();
         Optional<PageRequest> offered = stop.isPresent() ? Optional.empty()
-                : paginator.next(page, settings.request().following().base(page.request()));
+                : paginator.next(page, settings.request().following().base(page.request()))
+                        .map(settings.request()::withoutSecrets);
         if (stop.isEmpty() && run.rows().repeatsPrevious()) {
             stop = Optional.of(repeated(run, rows.size(), offered));
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.caravan.request.PageRequest;
+import io.caravan.request.UriResolver;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -165,7 +166,7 @@ public final class TemplatedPaginator implements Paginator {
                 if (target.isEmpty()) {
                     return Optional.empty();
                 }
-                next = next.to(method != null ? method : next.method(), sourceUrl.resolve(target.get()).toString());
+                next = next.to(method != null ? method : next.method(), UriResolver.resolve(sourceUrl.toString(), target.get()));
             } else if (method != null) {
                 next = next.to(method, next.url());
             }

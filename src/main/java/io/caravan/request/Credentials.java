@@ -1,6 +1,7 @@
 package io.caravan.request;
 
 import java.util.List;
+import java.util.Set;
 import org.apache.camel.Message;
 
 /**
@@ -31,6 +32,11 @@ public interface Credentials {
      */
     default boolean renew() {
         return false;
+    }
+
+    /** The query parameters these credentials are sent in (an API key in the query), never to be stored. */
+    default Set<String> queryParameters() {
+        return Set.of();
     }
 
     /** The secret values in use now (a renewed token included), so that any text can be cleaned of them. */

@@ -250,6 +250,9 @@ public final class SandboxServer implements AutoCloseable {
             return SandboxResponse.error(400, e.getMessage() == null ? "bad request" : e.getMessage());
         }
         page = FaultInjector.shaped(page, asked);
+        if ("climb".equals(request.params().get("relative_links"))) {
+            page = Links.climbing(page, url());
+        }
         return fault == FaultInjector.Fault.MALFORMED ? FaultInjector.malformed(page) : page;
     }
 

@@ -11,16 +11,18 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged application with every logger at TRACE, three sources with recognisable secrets
- * (an API key in the query that meets server errors, cut-off and HTML bodies, dropped connections
- * and a failing page, a bearer token from a mounted
- * secret file, OAuth2 client credentials): no secret appears in the output, the exceptions in it,
- * or the stored state.
+ * The packaged application with every logger at TRACE, sources with recognisable secrets (an API
+ * key in the query that meets server errors, cut-off and HTML bodies, dropped connections and a
+ * failing page; the same key echoed back by the API in its next links, in a Link header and in HAL
+ * {@code _links}; a bearer token from a mounted secret file; OAuth2 client credentials): no secret
+ * appears in the output, the exceptions in it, the stored state or {@code state show}, and an echoed
+ * key is sent once per request, not twice.
  */
 class SecretLeakIT {
 
@@ -34,9 +36,15 @@ class SecretLeakIT {
     @Test
     void noSecretInLogsAtAnyLevelExceptionsOrStoredState() throws Exception {
         try (TestSandbox keyed = TestSandbox.start(0); TestSandbox bearer = TestSandbox.start(0);
-                TestSandbox oauth = TestSandbox.start(0)) {
+                TestSandbox oauth = TestSandbox.start(0); TestSandbox echoLink = TestSandbox.start(0);
+                TestSandbox echoHal = TestSandbox.start(0)) {
             keyed.requireAuth(SandboxAuth.apiKeyQuery("api_key", API_KEY));
             keyed.failFrom(9, 404);
+            // Their next links repeat the request's query, the key with it; from their 3rd request on they fail for good.
+            for (TestSandbox echoing : List.of(echoLink, echoHal)) {
+                echoing.requireAuth(SandboxAuth.apiKeyQuery("api_key", API_KEY));
+                echoing.failFrom(3, 404);
+            }
             bearer.requireAuth(SandboxAuth.bearer(BEARER));
             oauth.requireAuth(SandboxAuth.oauth2("caravan", CLIENT_SECRET, Duration.ofHours(1)));
             Files.createDirectories(workDir.resolve("routes"));
@@ -67,6 +75,15 @@ class SecretLeakIT {
                       - name: clientSecret
                         value: "{{env:LEAKCHECK_CLIENT_SECRET}}"
                 """.formatted(oauth.url()));
+            echoingRoute("echo-link", echoLink.url() + "/github/repos/caravan/demo/issues?records=1000&per_page=100",
+                    "linkHeader", "");
+            echoingRoute("echo-hal", echoHal.url() + "/helpscout/v2/conversations?records=1000&page_size=50",
+                    "nextUrl", """
+                      - name: nextUrlPath
+                        value: $._links.next.href
+                      - name: recordsPath
+                        value: $._embedded.conversations
+                """);
             // The bearer token as Kubernetes mounts a Secret: a file per key, read by camel-main.
             Path secrets = Files.createDirectories(workDir.resolve("secrets"));
             Files.writeString(secrets.resolve("leakcheck-bearer"), BEARER);
@@ -86,7 +103,42 @@ class SecretLeakIT {
             String state = storedState(jdbcUrl);
             assertThat(state).contains("keyed").contains("FAILED").contains("HTTP 404");
             assertThat(state).doesNotContain(API_KEY).doesNotContain(BEARER).doesNotContain(CLIENT_SECRET);
+            // The echoing sources failed after landing pages: their next request and failed page come from echoed links.
+            assertThat(output).contains("echo-link FAILED").contains("echo-hal FAILED");
+            assertThat(state).contains("page=3");
+            for (String source : new String[] {"echo-link", "echo-hal"}) {
+                String shown = caravan.run(0, 60, "state", "show", source);
+                assertThat(shown).contains("next request:").contains("failed page:").doesNotContain(API_KEY);
+                assertThat(shown).doesNotContain("api_key");
+            }
+            for (TestSandbox echoing : List.of(echoLink, echoHal)) {
+                assertThat(echoing.requestLog()).hasSize(3).allSatisfy(request -> assertThat(
+                        request.split("api_key=", -1)).as("the key in %s", request).hasSize(2));
+            }
         }
+    }
+
+    private void echoingRoute(String source, String url, String pagination, String more) throws Exception {
+        new CaravanJar(workDir, Map.of()).route(source, """
+                      - name: url
+                        value: "%2$s"
+                      - name: pagination
+                        value: %3$s
+                      - name: keyPath
+                        value: $.id
+                      - name: batchSize
+                        value: "50"
+                      - name: retryDelayMs
+                        value: "1"
+                      - name: table
+                        value: leak_%4$s
+                      - name: auth
+                        value: apiKey
+                      - name: apiKeyParam
+                        value: query:api_key
+                      - name: apiKey
+                        value: "{{env:LEAKCHECK_API_KEY}}"
+                %5$s""".formatted(source, url, pagination, source.replace('-', '_'), more));
     }
 
     private void route(String source, String url, String authParameters) throws Exception {
