@@ -62,8 +62,10 @@ public final class Parameters {
             .withExample("`https://files.example.com`");
     public static final Parameter<Integer> CONNECT_TIMEOUT_MS = integer("connectTimeoutMs", REQUEST, "HTTP connect timeout").orElse("10000").atLeast(1)
             .withExample("`5000`");
-    public static final Parameter<Integer> READ_TIMEOUT_MS = integer("readTimeoutMs", REQUEST, "HTTP response timeout").orElse("30000").atLeast(1)
+    public static final Parameter<Integer> READ_TIMEOUT_MS = integer("readTimeoutMs", REQUEST, "The longest wait for the next bytes of a response (per read)").orElse("30000").atLeast(1)
             .withExample("`60000`");
+    public static final Parameter<Integer> RESPONSE_TIMEOUT_MS = integer("responseTimeoutMs", REQUEST, "The longest a whole response may take, headers to last byte; a slower one fails and is retried like a timeout").orElse("120000").atLeast(1)
+            .withExample("`300000`");
     // paging
     public static final Parameter<String> PAGE_PARAM = of("pageParam", PAGING, PLACEMENT, "pageNumber: where the page number goes").orElse("page")
             .withExample("`page`, `header:X-Page`");
@@ -105,7 +107,7 @@ public final class Parameters {
             .withExample("`fail`");
     public static final Parameter<String> END_ON = text("endOn", PAGING, "Answers that mean the end, comma-separated status[:body text]: the run ends there, successfully")
             .withExample("`400:page_out_of_range`, `404`");
-    public static final Parameter<Integer> MAX_PAGES = integer("maxPages", PAGING, "Hard page cap: the run fails if the API offers more").orElse("100000").atLeast(1)
+    public static final Parameter<Integer> MAX_PAGES = integer("maxPages", PAGING, "Hard page cap: the run fails if the API offers more").orElse("10000").atLeast(1)
             .withExample("`1000000`");
     public static final Parameter<String> RESTART_ON = text("restartOn", PAGING, "The answer meaning an expired cursor (status[:body text]): restart the pass")
             .withExample("`400:cursor expired`");
@@ -164,6 +166,10 @@ public final class Parameters {
             .withExample("`github_issues`");
     public static final Parameter<String> DATA_SOURCE = text("dataSource", LOAD, "DataSource bean of the JDBC sink and the checkpoints").orElse("caravanDataSource").notInKamelet()
             .withExample("`warehouse`");
+    public static final Parameter<String> ON_BAD_RECORD = choice("onBadRecord", LOAD, "A record the database refuses (a NUL in a string for jsonb, a constraint): quarantine (into caravan_quarantine, the run goes on) or fail", "quarantine", "fail").orElse("quarantine").notInKamelet()
+            .withExample("`fail`");
+    public static final Parameter<Integer> DB_TIMEOUT_MS = integer("dbTimeoutMs", LOAD, "The longest wait for the database: a connection, a statement or a commit").orElse("30000").atLeast(1).notInKamelet()
+            .withExample("`10000`");
     public static final Parameter<String> SINK = of("sink", LOAD, ENDPOINT, "Endpoint receiving each batch (a List of row maps)").orElse("sql:caravan-upsert?dataSource=#{{dataSource}}&batch=true").notInKamelet()
             .withExample("`kafka:records`");
     // limits
@@ -175,6 +181,14 @@ public final class Parameters {
             .withExample("`10485760`");
     public static final Parameter<Integer> MAX_JSON_DEPTH = integer("maxJsonDepth", LIMITS, "The deepest JSON nesting read; deeper fails the run").orElse("200").atLeast(1)
             .withExample("`64`");
+    public static final Parameter<Integer> MAX_JSON_STRING_LENGTH = integer("maxJsonStringLength", LIMITS, "The longest JSON string read (characters); longer fails the run").orElse("20000000").atLeast(1)
+            .withExample("`100000000`");
+    public static final Parameter<Integer> MAX_JSON_NUMBER_LENGTH = integer("maxJsonNumberLength", LIMITS, "The longest JSON number read (characters); longer fails the run").orElse("1000").atLeast(1)
+            .withExample("`5000`");
+    public static final Parameter<Integer> MAX_JSON_NAME_LENGTH = integer("maxJsonNameLength", LIMITS, "The longest JSON field name read (characters); longer fails the run").orElse("50000").atLeast(1)
+            .withExample("`1000`");
+    public static final Parameter<Integer> MAX_HEADER_BYTES = integer("maxHeaderBytes", LIMITS, "The largest block of response headers read (bytes); larger fails the run").orElse("65536").atLeast(1024)
+            .withExample("`262144`");
     public static final Parameter<String> RATE_LIMIT_STATUSES = text("rateLimitStatuses", LIMITS, "Statuses meaning rate limited, comma-separated (e.g. 429,403)").orElse("429")
             .withExample("`429,403`");
     public static final Parameter<String> RATE_LIMIT_REMAINING_HEADER = text("rateLimitRemainingHeader", LIMITS, "Header with the requests left in the window").orElse("X-RateLimit-Remaining")

@@ -35,7 +35,7 @@ public final class RecordRows {
             String json = json(record);
             Map<String, Object> row = new HashMap<>(8);
             row.put(RowFields.SOURCE, source);
-            row.put(RowFields.KEY, key.of(record, json));
+            row.put(RowFields.KEY, key.of(source, record, json));
             row.put(RowFields.PAYLOAD, json);
             row.put(RowFields.FETCHED_AT, fetchedAt);
             layout.fill(record, row);

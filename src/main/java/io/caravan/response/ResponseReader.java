@@ -1,13 +1,11 @@
 package io.caravan.response;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,27 +16,26 @@ import org.apache.camel.Message;
 import org.apache.hc.core5.http.io.EofSensorInputStream;
 
 /**
- * Reads a page's response body into a Jackson tree, parsed once, within limits: at most {@code
- * maxBytes} bytes (counted while reading, so a huge body is stopped, not buffered) and at most
- * {@code maxDepth} levels of nesting. A body that is HTML, empty or not valid JSON is refused with
- * what it was.
+ * Reads a page's response body into a Jackson tree, parsed once, within its {@link BodyLimits}: the
+ * bytes are counted while reading (a huge body is stopped, not buffered), and the parser's limits
+ * (depth, strings, numbers, names) are each reported by the setting that bounds them. Numbers keep
+ * the API's own text ({@link ExactNumberNode}). A body that is HTML, empty or not valid JSON is
+ * refused with what it was.
  */
 public final class ResponseReader {
 
     private static final int EXCERPT = 200;
 
+    private final BodyLimits limits;
     private final long maxBytes;
-    private final int maxDepth;
-    private final ObjectMapper mapper;
+    private final JsonFactory json;
 
-    public ResponseReader(long maxBytes, int maxDepth) {
-        this.maxBytes = maxBytes;
-        this.maxDepth = maxDepth;
+    public ResponseReader(BodyLimits limits) {
+        this.limits = limits;
+        this.maxBytes = limits.maxBytes();
         // Jackson must not close the stream itself: closing the HTTP client's stream drains it.
-        this.mapper = JsonMapper.builder(JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build())
-                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-                .build()).build();
+        this.json = JsonFactory.builder().streamReadConstraints(limits.constraints())
+                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
     }
 
     /**
@@ -68,11 +65,14 @@ public final class ResponseReader {
                 throw new BadResponseException("response is HTML, not JSON (Content-Type "
                         + message.getHeader(Exchange.CONTENT_TYPE) + "): " + excerpt(in), true);
             }
-            JsonNode body = mapper.readTree(in);
+            JsonNode body;
+            try (JsonParser parser = json.createParser(in)) {
+                body = ExactJsonTree.read(parser);
+            }
             whole = true;
             return body;
         } catch (StreamConstraintsException e) {
-            throw new BadResponseException("response JSON nests deeper than maxJsonDepth (" + maxDepth + ")", false);
+            throw new BadResponseException(limits.describe(e), false);
         } catch (JsonProcessingException e) {
             throw new BadResponseException("response is not valid JSON: " + e.getOriginalMessage(), true);
         } finally {

@@ -1,6 +1,8 @@
 package io.caravan.run;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.caravan.config.SourceSettings;
 import io.caravan.load.BatchTransaction;
 import io.caravan.records.RecordRows;
@@ -30,7 +32,8 @@ public final class Source {
     private final SourceSettings settings;
     private final CamelContext context;
     private final SeenKeys seenKeys;
-    private final ObjectMapper mapper = new ObjectMapper();
+    // Collected records keep their decimals exact (BigDecimal, not double).
+    private final ObjectMapper mapper = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private final RecordRows rows;
     private final BatchTransaction transaction;
     private final HostBudget budget;
