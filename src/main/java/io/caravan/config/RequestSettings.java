@@ -10,6 +10,7 @@ import static io.caravan.config.Parameters.PAGE_SIZE;
 import static io.caravan.config.Parameters.PAGE_SIZE_PARAM;
 import static io.caravan.config.Parameters.READ_TIMEOUT_MS;
 import static io.caravan.config.Parameters.REPLACE_BODY_ON_NEXT_PAGES;
+import static io.caravan.config.Parameters.RESPONSE_TIMEOUT_MS;
 import static io.caravan.config.Parameters.URL;
 
 import io.caravan.paging.FollowingPages;
@@ -29,7 +30,8 @@ import java.util.Set;
  * @param following    how requests after the first differ from it
  * @param credentials  how requests to the source's origin are authenticated
  * @param otherOrigins origins besides the first URL's that next pages may be on (credentials never go there)
- * @param httpOptions  the camel-http endpoint options of every request (timeouts; the body as the raw
+ * @param httpOptions  the camel-http endpoint options of every request (timeouts, a pooled connection waited
+ *                     for no longer than a whole response may take; the body as the raw
  *                     stream, so its size is limited while it is read)
  */
 public record RequestSettings(PageRequest first, FollowingPages following, Credentials credentials,
@@ -58,6 +60,6 @@ public record RequestSettings(PageRequest first, FollowingPages following, Crede
         Credentials credentials = SecretsInUse.register(CredentialsReader.read(p));
         return new RequestSettings(first, following, credentials, origins == null ? Set.of() : origins,
                 "connectTimeout=" + p.require(CONNECT_TIMEOUT_MS) + "&responseTimeout=" + p.require(READ_TIMEOUT_MS)
-                        + "&disableStreamCache=true");
+                        + "&connectionRequestTimeout=" + p.require(RESPONSE_TIMEOUT_MS) + "&disableStreamCache=true");
     }
 }

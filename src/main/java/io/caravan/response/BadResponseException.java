@@ -9,7 +9,7 @@ public final class BadResponseException extends RuntimeException {
 
     private final boolean retryable;
 
-    BadResponseException(String message, boolean retryable) {
+    public BadResponseException(String message, boolean retryable) {
         super(message);
         this.retryable = retryable;
     }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
+import io.caravan.request.ResponseGuard;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.hc.core5.http.io.EofSensorInputStream;
@@ -115,9 +116,13 @@ public final class ResponseReader {
         }
     }
 
-    /** Counts the bytes read and refuses to go past the limit. */
+    /**
+     * Counts the bytes read and refuses to go past the limit; within the response's deadline (a read
+     * failing because the deadline closed the connection says so).
+     */
     private final class Limited extends FilterInputStream {
 
+        private final ResponseGuard guard = ResponseGuard.current();
         private long count;
 
         Limited(InputStream in) {
@@ -126,16 +131,21 @@ public final class ResponseReader {
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                counted(1);
-            }
-            return b;
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int read = super.read(buffer, offset, length);
+            int read;
+            try {
+                if (guard != null) {
+                    guard.check();
+                }
+                read = super.read(buffer, offset, length);
+            } catch (IOException e) {
+                throw guard == null ? e : guard.explain(e);
+            }
             if (read > 0) {
                 counted(read);
             }

@@ -1,6 +1,8 @@
 package io.caravan.route;
 
+import io.caravan.config.LimitSettings;
 import io.caravan.request.RequestPreparer;
+import io.caravan.request.ResponseGuard;
 import io.caravan.run.SessionRun;
 import io.caravan.run.Source;
 import org.apache.camel.CamelContext;
@@ -13,7 +15,8 @@ import org.apache.camel.support.ExpressionAdapter;
 /**
  * The route every source's requests go through, {@value #FETCH}: the API host's budget (Throttle
  * EIP, total requests per second per host, shared by every source of the Camel context; a cap on
- * requests in flight), the HTTP call, and the reading of the body within its limits. It is one
+ * requests in flight), the HTTP call within the response's {@link ResponseGuard} (a deadline for the
+ * whole response, a bound on its headers), and the reading of the body within its limits. It is one
  * unit for the calling route's redelivery (a cut-off body is fetched again, not re-read), and has
  * no error handler of its own, so a failure reaches the caller's handler untouched. No stream
  * caching: the body is read once, as it arrives.
@@ -27,6 +30,8 @@ public final class FetchRoute extends RouteBuilder {
     /** The host's rate budget, passed while the request holds its place among those in flight. */
     private static final String BUDGET = "direct:caravan-budget";
     private static final String BUDGET_ID = "caravan-budget";
+    /** Exchange property holding the guard of the response being received. */
+    private static final String GUARD = "CaravanResponseGuard";
 
     /**
      * The window of a host's budget: a second, plus 5 % so that jitter between here and the server (a
@@ -68,6 +73,7 @@ public final class FetchRoute extends RouteBuilder {
         fetch.process(FetchRoute::enterHost)
             .doTry()
                 .to(BUDGET)
+                .process(FetchRoute::guardResponse)
                 .toD("${exchangeProperty." + RequestPreparer.HTTP_ENDPOINT + "}")
                 .process(exchange -> Source.of(exchange).responses().read(exchange))
             // An answer that means the end of the pages (endOn) is not a failure: the session ends there.
@@ -108,8 +114,19 @@ public final class FetchRoute extends RouteBuilder {
         }
     }
 
-    /** The request to the host ended. */
+    /** The response to the request about to be sent is bounded in time and header size (see {@link ResponseGuard}). */
+    private static void guardResponse(Exchange exchange) {
+        LimitSettings limits = Source.of(exchange).settings().limits();
+        exchange.setProperty(GUARD, ResponseGuard.begin(limits.responseTimeout(), limits.maxHeaderBytes()));
+    }
+
+    /** The request to the host ended: its response read or given up on. */
     private static void leaveHost(Exchange exchange) {
+        ResponseGuard guard = exchange.getProperty(GUARD, ResponseGuard.class);
+        if (guard != null) {
+            guard.end();
+            exchange.removeProperty(GUARD);
+        }
         if (Source.of(exchange).budget() != null) {
             Source.of(exchange).budget().leave();
         }
