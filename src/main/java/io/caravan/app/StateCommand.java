@@ -117,6 +117,7 @@ final class StateCommand {
             config.setUsername(context.resolvePropertyPlaceholders("{{caravan.jdbc.user}}"));
             config.setPassword(context.resolvePropertyPlaceholders("{{caravan.jdbc.password}}"));
             config.setMaximumPoolSize(1);
+            config.setConnectionTimeout(10_000);
             return new HikariDataSource(config);
         }
     }

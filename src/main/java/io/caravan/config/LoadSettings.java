@@ -4,10 +4,12 @@ import static io.caravan.config.Parameters.BATCH_SIZE;
 import static io.caravan.config.Parameters.CHECKPOINT;
 import static io.caravan.config.Parameters.COLLECT_MAX_RECORDS;
 import static io.caravan.config.Parameters.DATA_SOURCE;
+import static io.caravan.config.Parameters.DB_TIMEOUT_MS;
 import static io.caravan.config.Parameters.FLUSH_BYTES;
 import static io.caravan.config.Parameters.FLUSH_PAGES;
 import static io.caravan.config.Parameters.FLUSH_SECONDS;
 import static io.caravan.config.Parameters.MODE;
+import static io.caravan.config.Parameters.ON_BAD_RECORD;
 import static io.caravan.config.Parameters.SINK;
 import static io.caravan.config.Parameters.TABLE;
 
@@ -25,9 +27,11 @@ import java.time.Duration;
  * @param checkpoints whether runs commit checkpoints with their batches and resume from them
  * @param collectMax  in collect mode, the most records the run may return; 0 in stream mode
  * @param sink        the endpoint each batch goes to
+ * @param dbTimeout   the longest wait for the database: a connection's network, a statement, a commit
+ * @param quarantines whether a record the database refuses is quarantined (the run goes on) rather than failing the run
  */
 public record LoadSettings(FlushPolicy flush, JdbcLandingTable table, String dataSource, boolean checkpoints,
-        int collectMax, String sink) {
+        int collectMax, String sink, Duration dbTimeout, boolean quarantines) {
 
     /** Whether the run returns all records to its caller instead of streaming them to the sink. */
     public boolean collects() {
@@ -40,6 +44,7 @@ public record LoadSettings(FlushPolicy flush, JdbcLandingTable table, String dat
         return new LoadSettings(new FlushPolicy(p.require(BATCH_SIZE), p.get(FLUSH_PAGES, 0), p.get(FLUSH_BYTES, 0L),
                 Duration.ofSeconds(p.get(FLUSH_SECONDS, 0))),
                 table == null ? null : p.parse(TABLE, name -> new JdbcLandingTable(name, layout)),
-                p.require(DATA_SOURCE), collectMax == 0 && p.require(CHECKPOINT), collectMax, p.require(SINK));
+                p.require(DATA_SOURCE), collectMax == 0 && p.require(CHECKPOINT), collectMax, p.require(SINK),
+                Duration.ofMillis(p.require(DB_TIMEOUT_MS)), p.require(ON_BAD_RECORD).equals("quarantine"));
     }
 }

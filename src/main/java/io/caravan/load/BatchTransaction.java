@@ -1,5 +1,6 @@
 package io.caravan.load;
 
+import java.time.Duration;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.camel.NamedNode;
@@ -21,12 +22,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class BatchTransaction implements Policy {
 
     private final Supplier<DataSource> dataSource;
+    private final int timeoutSeconds;
     private volatile TransactionTemplate required;
     private volatile TransactionTemplate separate;
 
-    /** Transactions on {@code dataSource}, looked up on first use (the route may be created before the bean). */
-    public BatchTransaction(Supplier<DataSource> dataSource) {
+    /**
+     * Transactions on {@code dataSource}, looked up on first use (the route may be created before the
+     * bean), each with {@code timeout} as its deadline: its statements get what remains of it.
+     */
+    public BatchTransaction(Supplier<DataSource> dataSource, Duration timeout) {
         this.dataSource = dataSource;
+        this.timeoutSeconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
     }
 
     /** Runs {@code work} in a transaction of its own, even when one is open on this thread. */
@@ -107,8 +113,11 @@ public final class BatchTransaction implements Policy {
             DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource.get());
             TransactionTemplate own = new TransactionTemplate(manager);
             own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            own.setTimeout(timeoutSeconds);
             separate = own;
-            required = new TransactionTemplate(manager);
+            TransactionTemplate joined = new TransactionTemplate(manager);
+            joined.setTimeout(timeoutSeconds);
+            required = joined;
         }
         return required;
     }

@@ -1,6 +1,7 @@
 package io.caravan.run;
 
 import io.caravan.load.BatchTransaction;
+import io.caravan.load.BoundedDataSource;
 import io.caravan.load.Flush;
 import io.caravan.load.FlushSteps;
 import io.caravan.plan.ResultWindowExceeded;
@@ -47,7 +48,7 @@ public final class FailureHandler {
 
     /** Handles the failure caught on {@code exchange}. */
     public void fail(Exchange exchange) {
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Exception cause = explained(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
         SourceFailedException reported = ObjectHelper.getException(SourceFailedException.class, cause);
         if (reported != null) {
             // Already reported where it happened (in a session): propagate that one, unwrapped.
@@ -85,6 +86,12 @@ public final class FailureHandler {
             }
             whole.failed(summary, failure);
         });
+    }
+
+    /** {@code cause}, or what it means when it is a wait for the database that ran out. */
+    private Exception explained(Exception cause) {
+        return BoundedDataSource.explain(cause, source.settings().load().dbTimeout()) instanceof Exception explained
+                ? explained : cause;
     }
 
     /**

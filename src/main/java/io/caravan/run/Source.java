@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.caravan.config.SourceSettings;
 import io.caravan.load.BatchTransaction;
+import io.caravan.load.BoundedDataSource;
 import io.caravan.records.RecordRows;
 import io.caravan.records.SeenKeys;
 import io.caravan.request.HostBudget;
@@ -42,6 +43,7 @@ public final class Source {
     private volatile CheckpointStore store;
     private volatile LandedPages landedPages;
     private volatile boolean failedPagesPending;
+    private volatile BoundedDataSource bounded;
 
     public Source(SourceSettings settings, CamelContext context) {
         this.settings = settings;
@@ -53,7 +55,7 @@ public final class Source {
                 : null;
         this.seenKeys = new SeenKeys(settings.records().dedupeWindow());
         this.rows = new RecordRows(settings.source(), settings.records().key(), settings.records().layout(), mapper);
-        this.transaction = new BatchTransaction(this::dataSource);
+        this.transaction = new BatchTransaction(this::dataSource, settings.load().dbTimeout());
         this.responses = new ResponseStep(settings.source(), settings.limits(), budget);
     }
 
@@ -149,12 +151,17 @@ public final class Source {
         failedPagesPending = pending;
     }
 
-    /** The DataSource bean of the sink and the checkpoints. */
-    public DataSource dataSource() {
-        DataSource dataSource = context.getRegistry().lookupByNameAndType(settings.load().dataSource(), DataSource.class);
-        if (dataSource == null) {
+    /** The DataSource bean of the sink and the checkpoints, with every wait for it bounded ({@code dbTimeoutMs}). */
+    public BoundedDataSource dataSource() {
+        DataSource bean = context.getRegistry().lookupByNameAndType(settings.load().dataSource(), DataSource.class);
+        if (bean == null) {
             throw new IllegalStateException("no DataSource bean named '" + settings.load().dataSource() + "'");
         }
-        return dataSource;
+        BoundedDataSource current = bounded;
+        if (current == null || current.getTargetDataSource() != bean) {
+            current = new BoundedDataSource(bean, settings.load().dbTimeout());
+            bounded = current;
+        }
+        return current;
     }
 }

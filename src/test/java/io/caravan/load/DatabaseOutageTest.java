@@ -2,6 +2,7 @@ package io.caravan.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -30,6 +31,7 @@ import org.apache.camel.util.ObjectHelper;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -38,7 +40,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and new ones are refused): the run fails naming the source, the page and the cause, the
  * checkpoint stays at the last batch that committed, and once the database is back the next run
  * resumes there and lands the data set exactly. On H2 (as a TCP server) always, and on PostgreSQL
- * and MariaDB when their URLs are set.
+ * and MariaDB when their URLs are set. A database that stops answering (its network frozen, not cut)
+ * fails the run within {@code dbTimeoutMs} the same way, on PostgreSQL and MariaDB (an embedded
+ * database has no network to freeze).
  */
 class DatabaseOutageTest {
 
@@ -120,6 +124,68 @@ class DatabaseOutageTest {
             // 6 pages before the outage, then pages 5 to 20 again.
             assertThat(sandbox.requestCount()).isEqualTo(6 + 16);
             assertThat(caravan.checkpoints().load("outage").orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("DROP TABLE " + table);
+            }
+        }
+    }
+
+    static List<String> networkDatabases() {
+        return TestDatabase.dialectUrls();
+    }
+
+    @ParameterizedTest
+    @MethodSource("networkDatabases")
+    @Timeout(120)
+    void aDatabaseThatStopsAnsweringFailsTheRunWithinItsBoundAndTheNextRunCompletesExactly(String url) throws Exception {
+        assumeFalse(url.startsWith("jdbc:h2:"), "H2 runs embedded here: it has no network to freeze");
+        Matcher target = HOST_PORT.matcher(url);
+        assertThat(target.find()).as("host and port in " + url).isTrue();
+        try (TestSandbox sandbox = TestSandbox.start(0);
+                TcpProxy proxy = TcpProxy.to(target.group(1), Integer.parseInt(target.group(2)));
+                HikariDataSource dataSource = throughProxy(target.replaceFirst("//127.0.0.1:" + proxy.port()));
+                CaravanHarness caravan = new CaravanHarness(dataSource)) {
+            AtomicInteger batches = new AtomicInteger();
+            caravan.context().addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:upsert-while-the-database-freezes")
+                            .process(exchange -> {
+                                if (batches.incrementAndGet() == 3) {
+                                    proxy.freeze();
+                                }
+                            })
+                            .to("sql:caravan-upsert?dataSource=#caravanDataSource&batch=true");
+                }
+            });
+            String table = TestDatabase.uniqueTable("stall");
+            Map<String, String> params = SandboxContract.STRIPE.parameters(sandbox.url(), 2_000, "");
+            params.put("table", table);
+            params.put("batchSize", "200");
+            params.put("dbTimeoutMs", "2000");
+            params.put("sink", "direct:upsert-while-the-database-freezes");
+            caravan.addSource("stall", params);
+
+            // PostgreSQL's driver reports the timeout as its cause; MariaDB's closes the connection and says only that.
+            String cause = url.startsWith("jdbc:postgresql:")
+                    ? " SQLTimeoutException: the database did not answer within dbTimeoutMs (2,000 ms)" : "";
+            assertThatThrownBy(() -> caravan.run("stall")).satisfies(e -> assertThat(
+                    ObjectHelper.getException(SourceFailedException.class, e))
+                    .hasMessageStartingWith("source 'stall' failed at page 6 (GET " + sandbox.url()
+                            + "/stripe/v1/customers?records=2000&limit=100&starting_after=500) while landing a batch:"
+                            + cause));
+
+            proxy.thaw();
+            dataSource.getHikariPoolMXBean().softEvictConnections();
+            Checkpoint unmoved = caravan.checkpoints().load("stall").orElseThrow();
+            assertThat(unmoved.next().uri().toString()).endsWith("starting_after=400");
+            assertThat(unmoved.records()).isEqualTo(400);
+
+            RunSummary resumed = caravan.run("stall");
+
+            assertThat(resumed.recordsLoaded()).isEqualTo(1_600);
+            assertThat(LandedData.inTable(dataSource, table, "stall").checksum())
+                    .isEqualTo(LandedData.of(sandbox.dataSet(2_000, 42)).checksum());
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("DROP TABLE " + table);
             }

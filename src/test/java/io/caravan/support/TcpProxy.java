@@ -11,7 +11,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP proxy on 127.0.0.1 in front of a database, to take it away in the middle of a run: {@link
- * #cut()} breaks every open connection and refuses new ones until {@link #restore()}.
+ * #cut()} breaks every open connection and refuses new ones until {@link #restore()}; {@link
+ * #freeze()} keeps every connection open but forwards nothing, in either direction, as a network
+ * that drops packets does, until {@link #thaw()}.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -20,6 +22,8 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean cut;
+    private final Object gate = new Object();
+    private boolean frozen;
 
     private TcpProxy(String targetHost, int targetPort) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -47,6 +51,21 @@ public final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** Forwards nothing more: bytes sent either way are held (connections stay open, new ones are accepted). */
+    public void freeze() {
+        synchronized (gate) {
+            frozen = true;
+        }
+    }
+
+    /** Forwards again, the held bytes first. */
+    public void thaw() {
+        synchronized (gate) {
+            frozen = false;
+            gate.notifyAll();
+        }
+    }
+
     /** Accepts and forwards connections again. */
     public void restore() {
         cut = false;
@@ -54,6 +73,7 @@ public final class TcpProxy implements AutoCloseable {
 
     @Override
     public void close() {
+        thaw();
         cut();
         closeQuietly(server);
     }
@@ -82,6 +102,7 @@ public final class TcpProxy implements AutoCloseable {
             byte[] buffer = new byte[16384];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    awaitThaw();
                     out.write(buffer, 0, read);
                     out.flush();
                 }
@@ -101,6 +122,19 @@ public final class TcpProxy implements AutoCloseable {
             closeable.close();
         } catch (Exception e) {
             // already closed
+        }
+    }
+
+    private void awaitThaw() throws IOException {
+        synchronized (gate) {
+            while (frozen) {
+                try {
+                    gate.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while frozen", e);
+                }
+            }
         }
     }
 }
