@@ -25,6 +25,7 @@ public final class BatchTransaction implements Policy {
     private final int timeoutSeconds;
     private volatile TransactionTemplate required;
     private volatile TransactionTemplate separate;
+    private volatile TransactionTemplate nested;
 
     /**
      * Transactions on {@code dataSource}, looked up on first use (the route may be created before the
@@ -39,6 +40,19 @@ public final class BatchTransaction implements Policy {
     public void separately(Runnable work) {
         templates();
         separate.executeWithoutResult(status -> work.run());
+    }
+
+    /**
+     * Runs {@code work} inside the transaction open on this thread, behind a savepoint: when it fails
+     * (throws, or returns true for a failure it recorded), only its own statements are rolled back.
+     */
+    public void savepoint(Supplier<Boolean> work) {
+        templates();
+        nested.executeWithoutResult(status -> {
+            if (work.get()) {
+                status.setRollbackOnly();
+            }
+        });
     }
 
     /** As {@link #separately(Runnable)}, returning what {@code work} returns. */
@@ -118,6 +132,9 @@ public final class BatchTransaction implements Policy {
             TransactionTemplate joined = new TransactionTemplate(manager);
             joined.setTimeout(timeoutSeconds);
             required = joined;
+            TransactionTemplate inner = new TransactionTemplate(manager);
+            inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+            nested = inner;
         }
         return required;
     }

@@ -79,6 +79,11 @@ public final class FlushSteps {
         }
     }
 
+    /** The batch being flushed on {@code exchange} is now {@code flush} (records of it were quarantined). */
+    static void replace(Exchange exchange, Flush flush) {
+        exchange.setProperty(FLUSH, flush);
+    }
+
     /** Whether the batch taken has records for the sink (a batch may only complete pages of repeats). */
     public static boolean hasRecords(Exchange exchange) {
         return !inFlight(exchange).rows().isEmpty();

@@ -60,7 +60,7 @@ public final class PageReader {
         Page page = new Page(run.current(), new CaseInsensitiveMap(exchange.getMessage().getHeaders()), body, records);
         PagingSettings paging = settings.paging();
         PagingTally tally = run.pageReceived(page, paging.stops().totals());
-        List<Map<String, Object>> rows = source.rows().rows(records);
+        List<Map<String, Object>> rows = source.rows().rows(records, run.current().pageIndex() + 1);
         run.rows().take(pageKey, rows);
         Incremental incremental = settings.plan().incremental();
         Incremental.Span marks = incremental == null ? null : incremental.span(records);

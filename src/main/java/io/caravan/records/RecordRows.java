@@ -27,8 +27,8 @@ public final class RecordRows {
         this.mapper = mapper;
     }
 
-    /** One row per record, in order. */
-    public List<Map<String, Object>> rows(List<JsonNode> records) {
+    /** One row per record of page number {@code page}, in order. */
+    public List<Map<String, Object>> rows(List<JsonNode> records, int page) {
         Timestamp fetchedAt = new Timestamp(System.currentTimeMillis());
         List<Map<String, Object>> rows = new ArrayList<>(records.size());
         for (JsonNode record : records) {
@@ -38,6 +38,7 @@ public final class RecordRows {
             row.put(RowFields.KEY, key.of(source, record, json));
             row.put(RowFields.PAYLOAD, json);
             row.put(RowFields.FETCHED_AT, fetchedAt);
+            row.put(RowFields.PAGE, page);
             layout.fill(record, row);
             rows.add(row);
         }

@@ -15,6 +15,8 @@ public final class RowFields {
     public static final String FETCHED_AT = "fetched_at";
     /** Row field holding the record's own update time, when configured. */
     public static final String UPDATED_AT = "updated_at";
+    /** Row field holding the number of the record's page (not a column: for quarantine and errors). */
+    public static final String PAGE = "page";
     /** The fields every row has. */
     public static final List<String> FIXED = List.of(SOURCE, KEY, PAYLOAD, FETCHED_AT);
 

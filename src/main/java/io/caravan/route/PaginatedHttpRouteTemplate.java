@@ -6,6 +6,8 @@ import io.caravan.config.RouteFiles;
 import io.caravan.config.SourceParameters;
 import io.caravan.config.SourceSettings;
 import io.caravan.load.FlushSteps;
+import io.caravan.load.RefusedRecords;
+import io.caravan.run.Source;
 import io.caravan.response.BadResponseException;
 import io.caravan.response.RetryRules;
 import io.caravan.run.Run;
@@ -44,7 +46,7 @@ import org.apache.camel.support.ExpressionAdapter;
  *   -> stopped by a shutdown: flush -> the session ends (a slice past the result window: split in two)
  * -> summary
  *
- * flush = one transaction { sink <- batch; landed pages + checkpoint }
+ * flush = one transaction { sink <- batch (a record the database refuses: quarantined); landed pages + checkpoint }
  * </pre>
  */
 public final class PaginatedHttpRouteTemplate extends RouteBuilder {
@@ -72,6 +74,10 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             SourceSettings settings = SourceSettings.read(SourceParameters.read(rtc.getParameters(), where, context), context);
             SourceSteps steps = SourceSteps.of(settings, context, settings.load().sink());
             rtc.bind("caravanTx", Policy.class, steps.flush().transaction());
+            RefusedRecords refusals = steps.source().refusals();
+            rtc.bind("caravanMarkBatch", Processor.class, (Processor) refusals::mark);
+            rtc.bind("caravanReleaseBatch", Processor.class, (Processor) refusals::release);
+            rtc.bind("caravanLandOneByOne", Processor.class, (Processor) refusals::landOneByOne);
             rtc.bind("caravanStart", Processor.class, (Processor) steps.start()::startExclusive);
             rtc.bind("caravanOpenSession", Processor.class, (Processor) steps.sessions()::open);
             rtc.bind("caravanCloseSession", Processor.class, (Processor) steps.sessions()::close);
@@ -152,7 +158,14 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
         due.policy("{{caravanTx}}")
                 .process("{{caravanTakeBatch}}")
                 .filter(FlushSteps::hasRecords)
-                    .to("{{sink}}")
+                    .process("{{caravanMarkBatch}}")
+                    .doTry()
+                        .to("{{sink}}")
+                        .process("{{caravanReleaseBatch}}")
+                    // A record the database refuses: the batch lands one by one, the refused ones quarantined.
+                    .doCatch(Exception.class).onWhen(exchange -> Source.of(exchange).refusals().refused(exchange))
+                        .process("{{caravanLandOneByOne}}")
+                    .end()
                 .end()
                 .process("{{caravanCommit}}")
             .end()

@@ -182,7 +182,9 @@ public final class Run {
         long skipped = 0;
         long alreadyLanded = 0;
         long retries = 0;
+        long quarantined = 0;
         for (RunSummary summary : sessionSummaries) {
+            quarantined += summary.quarantined();
             pages += summary.pages();
             received += summary.recordsReceived();
             skipped += summary.resumeSkipped();
@@ -197,7 +199,7 @@ public final class Run {
                 ? String.format("each of the %d %s read its last page", total, kind)
                 : onlySessionEnded().orElse(null);
         return new RunSummary(source, failureText, stoppedEarly, resumedAt, pages, received, duplicates, skipped,
-                alreadyLanded, recordsLoaded, retries, Duration.ofNanos(System.nanoTime() - started), sessions, ended);
+                alreadyLanded, recordsLoaded, quarantined, retries, Duration.ofNanos(System.nanoTime() - started), sessions, ended);
     }
 
     /** Why the only session ended, when the run has one. */

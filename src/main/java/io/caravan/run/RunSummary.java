@@ -16,6 +16,7 @@ import java.time.Duration;
  * @param resumeSkipped      records of a page cut by the last checkpoint that had landed, skipped on resume
  * @param pagesAlreadyLanded pages dropped whole because they landed earlier in this pass
  * @param recordsLoaded      records delivered to the sink
+ * @param quarantined        records the database refused, set aside in the quarantine table with the reason
  * @param retries            requests sent again after a retriable failure
  * @param elapsed            wall time of the run
  * @param sessions           for a run of several sessions (slices, page ranges), how many ended of how
@@ -25,7 +26,7 @@ import java.time.Duration;
  */
 public record RunSummary(String source, String failure, boolean stopped, int resumedAtPage, long pages,
         long recordsReceived, long shiftedRecords, long resumeSkipped, long pagesAlreadyLanded, long recordsLoaded,
-        long retries, Duration elapsed, String sessions, String ended) {
+        long quarantined, long retries, Duration elapsed, String sessions, String ended) {
 
     /** Whether the run read every page without failing. */
     public boolean completed() {
@@ -35,7 +36,7 @@ public record RunSummary(String source, String failure, boolean stopped, int res
     /** This summary as that of a run that failed for {@code why}. */
     public RunSummary failed(String why) {
         return new RunSummary(source, why, false, resumedAtPage, pages, recordsReceived, shiftedRecords, resumeSkipped,
-                pagesAlreadyLanded, recordsLoaded, retries, elapsed, sessions, null);
+                pagesAlreadyLanded, recordsLoaded, quarantined, retries, elapsed, sessions, null);
     }
 
     /** One line for the console. */
@@ -53,6 +54,9 @@ public record RunSummary(String source, String failure, boolean stopped, int res
                 : stopped ? "stopped (resumes on the next run)" : "completed";
         StringBuilder line = new StringBuilder(String.format("%s %s: %s%,d pages, %,d records loaded", source, outcome,
                 sessions == null ? "" : sessions + ", ", pages, recordsLoaded));
+        if (quarantined > 0) {
+            line.append(String.format(" (%,d refused by the database, quarantined in caravan_quarantine)", quarantined));
+        }
         if (resumedAtPage > 0) {
             line.append(String.format(", resumed at page %,d", resumedAtPage));
         }

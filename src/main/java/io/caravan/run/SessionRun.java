@@ -57,6 +57,7 @@ public final class SessionRun {
     private boolean flushing;
     private boolean failed;
     private long recordsLoaded;
+    private long quarantined;
 
     /**
      * @param from         the checkpoint the session starts at: its request is sent first, and when it
@@ -295,6 +296,7 @@ public final class SessionRun {
     /** The batch and its checkpoint committed. */
     public void flushCommitted(Flush flush) {
         recordsLoaded += flush.rows().size();
+        quarantined += flush.quarantined();
         committed = flush.checkpoint();
         spawnCommitted |= !flush.spawned().isEmpty();
         flushing = false;
@@ -319,7 +321,7 @@ public final class SessionRun {
     public RunSummary summary(String failure, long duplicates) {
         boolean stopped = failure == null && requests.hasNext();
         return new RunSummary(committed.source(), failure, stopped, resumedAtPage, tally.pages(), tally.records(),
-                duplicates, rows.resumeSkipped(), rows.pagesAlreadyLanded(), recordsLoaded, retry.retries(),
+                duplicates, rows.resumeSkipped(), rows.pagesAlreadyLanded(), recordsLoaded, quarantined, retry.retries(),
                 Duration.ofNanos(nanoClock.getAsLong() - started), null, failure == null && !stopped ? end.reason() : null);
     }
 }

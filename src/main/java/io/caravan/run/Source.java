@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.caravan.config.SourceSettings;
 import io.caravan.load.BatchTransaction;
 import io.caravan.load.BoundedDataSource;
+import io.caravan.load.RefusedRecords;
 import io.caravan.records.RecordRows;
 import io.caravan.records.SeenKeys;
 import io.caravan.request.HostBudget;
@@ -39,6 +40,7 @@ public final class Source {
     private final BatchTransaction transaction;
     private final HostBudget budget;
     private final ResponseStep responses;
+    private final RefusedRecords refusals;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile CheckpointStore store;
     private volatile LandedPages landedPages;
@@ -57,6 +59,7 @@ public final class Source {
         this.rows = new RecordRows(settings.source(), settings.records().key(), settings.records().layout(), mapper);
         this.transaction = new BatchTransaction(this::dataSource, settings.load().dbTimeout());
         this.responses = new ResponseStep(settings.source(), settings.limits(), budget);
+        this.refusals = new RefusedRecords(this);
     }
 
     /** The source running on {@code exchange} (set when its run starts), or {@code null}. */
@@ -101,6 +104,11 @@ public final class Source {
     /** Reads the source's responses. */
     public ResponseStep responses() {
         return responses;
+    }
+
+    /** Lands a batch the database refused a record of, one record at a time, quarantining the refused. */
+    public RefusedRecords refusals() {
+        return refusals;
     }
 
     /** Whether the host's requests per second are limited (known or adaptive). */

@@ -29,6 +29,12 @@ public record Checkpoint(String source, RunStatus status, PageRequest next, int 
         return status != RunStatus.COMPLETED && next != null;
     }
 
+    /** This checkpoint counting {@code landed} records in its pass. */
+    public Checkpoint withRecords(long landed) {
+        return new Checkpoint(source, status, next, pageRecordsDone, pageLastKey, highWaterMark, passMark, pages, landed,
+                error, updatedAt);
+    }
+
     /** This checkpoint with another status and error. */
     public Checkpoint ended(RunStatus newStatus, String newError) {
         return new Checkpoint(source, newStatus, next, pageRecordsDone, pageLastKey, highWaterMark, passMark, pages, records,

@@ -101,6 +101,11 @@ public final class CheckpointStore {
         return new FailedPages(jdbc);
     }
 
+    /** The records the database refused, per source. */
+    public Quarantine quarantine() {
+        return new Quarantine(jdbc);
+    }
+
     /** Forgets everything about the source: its next run starts from the first page. True if there was state. */
     public boolean reset(String source) {
         int rows = jdbc.update("DELETE FROM " + StateSchema.CHECKPOINTS + " WHERE source = ? OR (source > ? AND source < ?)",

@@ -10,12 +10,13 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import javax.sql.DataSource;
 
-/** The state tables (checkpoints, landed pages, failed pages), created when missing in the database's dialect. */
+/** The state tables (checkpoints, landed pages, failed pages, quarantined records), created when missing in the database's dialect. */
 final class StateSchema {
 
     static final String CHECKPOINTS = "caravan_checkpoint";
     static final String LANDED_PAGES = "caravan_landed_page";
     static final String FAILED_PAGES = "caravan_failed_page";
+    static final String QUARANTINE = "caravan_quarantine";
 
     private StateSchema() {
     }
@@ -54,5 +55,8 @@ final class StateSchema {
         TableCreation.ifMissing(dataSource, FAILED_PAGES, "CREATE TABLE IF NOT EXISTS " + FAILED_PAGES + " (source VARCHAR(200) NOT NULL,"
                 + " page_key CHAR(64) NOT NULL, request " + text + " NOT NULL, status INT, error " + text + ","
                 + " failed_at " + time + " NOT NULL, PRIMARY KEY (source, page_key))");
+        TableCreation.ifMissing(dataSource, QUARANTINE, "CREATE TABLE IF NOT EXISTS " + QUARANTINE + " (source VARCHAR(200) NOT NULL,"
+                + " record_key VARCHAR(512) NOT NULL, page INT NOT NULL, reason " + text + " NOT NULL, record " + text + " NOT NULL,"
+                + " quarantined_at " + time + " NOT NULL, PRIMARY KEY (source, record_key))");
     }
 }
