@@ -17,6 +17,7 @@ public final class PageRows {
     private Set<String> landedEarlier = Set.of();
     private String pageKey;
     private List<Map<String, Object>> rows = List.of();
+    private List<String> previousPageKeys = List.of();
     private int offset;
     private boolean open;
     private String previousKeys;
@@ -42,6 +43,8 @@ public final class PageRows {
     /** Takes the rows of the page just read, whose key is {@code key} ({@code null} without checkpoints). */
     public void take(String key, List<Map<String, Object>> pageRows) {
         pageKey = key;
+        // Only the keys of the page before are kept, not its records.
+        previousPageKeys = keys(rows);
         rows = pageRows;
         offset = 0;
         String keys = keysOf(pageRows);
@@ -111,6 +114,18 @@ public final class PageRows {
     /** How many rows of the current page were handled. */
     public int handled() {
         return offset;
+    }
+
+    /**
+     * The keys of the last page whose records were handed on: the current page's so far, or, before
+     * any of them was, the page before it. A resumed run counts them as seen.
+     */
+    public List<String> landedKeys() {
+        return open && offset == 0 ? previousPageKeys : keys(open ? rows.subList(0, offset) : rows);
+    }
+
+    private static List<String> keys(List<Map<String, Object>> pageRows) {
+        return pageRows.stream().map(row -> (String) row.get(RowFields.KEY)).toList();
     }
 
     /** The key of the last row handled. */

@@ -262,7 +262,7 @@ public final class SessionRun {
         PageRequest at = rows.open() ? requests.current() : requests.next();
         Checkpoint checkpoint = checkpoints.after(committed, at, rows.open() ? rows.handled() : 0,
                 rows.open() ? rows.lastHandledKey() : null, batch.pageCount(), batch.size(), batch.newest(),
-                (session == null || session.own()) && spawned.isEmpty());
+                rows.landedKeys(), (session == null || session.own()) && spawned.isEmpty());
         List<Session> handedOver = !rows.open() && !requests.hasNext() ? spawned : List.of();
         Flush flush = new Flush(batch.rows(), batch.pages(), checkpoint, handedOver);
         batch.clear();
@@ -281,7 +281,7 @@ public final class SessionRun {
     /** Takes the batch of whole pages for the sink, with a checkpoint at the request in flight (which failed). */
     public Flush takeWholePages() {
         Checkpoint checkpoint = checkpoints.after(committed, requests.current(), 0, null, batch.pageCount(), batch.size(),
-                batch.newest(), false);
+                batch.newest(), rows.landedKeys(), false);
         Flush flush = new Flush(batch.rows(), batch.pages(), checkpoint, List.of());
         batch.clear();
         flushing = true;

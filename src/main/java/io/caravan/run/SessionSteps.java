@@ -39,6 +39,8 @@ public final class SessionSteps {
             Optional<Checkpoint> saved = store.load(session.name());
             if (saved.isPresent() && saved.get().resumable()) {
                 from = saved.get().ended(RunStatus.RUNNING, null);
+                // The last page that landed may be repeated at the start of the next: its records are not new.
+                from.landedKeys().forEach(source.seenKeys()::add);
                 if (run.resumesPass()) {
                     LOG.info("{}: resuming {}at page {} ({} records landed in this pass)", settings.source(),
                             session.own() ? "" : session.describe() + " ", from.next().pageIndex() + 1, from.records());

@@ -3,6 +3,7 @@ package io.caravan.state;
 import io.caravan.plan.Axis;
 import io.caravan.request.PageRequest;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Builds the checkpoint a batch moves a session to: the last committed one plus the batch's pages
@@ -27,11 +28,12 @@ public final class CheckpointBuilder {
      * @param batchPages      pages the batch completes
      * @param batchRecords    records in the batch
      * @param batchNewest     the newest mark among the batch's pages, or {@code null}
+     * @param landedKeys      the keys of the last page that lands with this batch (so far, inside a page)
      * @param completesPass   whether, with {@code at} null, the whole pass has landed (the source's own
      *                        session, with no other session of it left)
      */
     public Checkpoint after(Checkpoint committed, PageRequest at, int pageRecordsDone, String pageLastKey,
-            int batchPages, int batchRecords, Long batchNewest, boolean completesPass) {
+            int batchPages, int batchRecords, Long batchNewest, List<String> landedKeys, boolean completesPass) {
         String highWaterMark = committed.highWaterMark();
         String passMark = committed.passMark();
         if (markAxis != null) {
@@ -43,6 +45,6 @@ public final class CheckpointBuilder {
         }
         return new Checkpoint(committed.source(), at == null ? RunStatus.COMPLETED : RunStatus.RUNNING, at,
                 pageRecordsDone, pageLastKey, highWaterMark, passMark, committed.pages() + batchPages,
-                committed.records() + batchRecords, null, Instant.now());
+                committed.records() + batchRecords, null, Instant.now(), at == null ? List.of() : landedKeys);
     }
 }

@@ -1,5 +1,8 @@
 package io.caravan.state;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,7 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class CheckpointStore {
 
     private static final String COLUMNS = "source, status, next_request, page_records_done, page_last_key,"
-            + " high_water_mark, pass_mark, pages, records, error, updated_at";
+            + " high_water_mark, pass_mark, pages, records, error, updated_at, landed_keys";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> KEYS = new TypeReference<>() { };
 
     private final JdbcTemplate jdbc;
 
@@ -68,14 +73,14 @@ public final class CheckpointStore {
     public void save(Checkpoint checkpoint) {
         Object[] values = {checkpoint.status().name(), RequestJson.write(checkpoint.next()), checkpoint.pageRecordsDone(),
             checkpoint.pageLastKey(), checkpoint.highWaterMark(), checkpoint.passMark(), checkpoint.pages(), checkpoint.records(),
-            checkpoint.error(), Timestamp.from(checkpoint.updatedAt()), checkpoint.source()};
+            checkpoint.error(), Timestamp.from(checkpoint.updatedAt()), keys(checkpoint.landedKeys()), checkpoint.source()};
         int updated = jdbc.update("UPDATE " + StateSchema.CHECKPOINTS + " SET status = ?, next_request = ?,"
                 + " page_records_done = ?, page_last_key = ?, high_water_mark = ?, pass_mark = ?, pages = ?, records = ?, error = ?,"
-                + " updated_at = ? WHERE source = ?", values);
+                + " updated_at = ?, landed_keys = ? WHERE source = ?", values);
         if (updated == 0) {
             jdbc.update("INSERT INTO " + StateSchema.CHECKPOINTS + " (status, next_request, page_records_done,"
-                    + " page_last_key, high_water_mark, pass_mark, pages, records, error, updated_at, source)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
+                    + " page_last_key, high_water_mark, pass_mark, pages, records, error, updated_at, landed_keys, source)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
         }
     }
 
@@ -120,6 +125,23 @@ public final class CheckpointStore {
         return new Checkpoint(row.getString("source"), RunStatus.valueOf(row.getString("status")),
                 RequestJson.read(row.getString("next_request")), row.getInt("page_records_done"),
                 row.getString("page_last_key"), row.getString("high_water_mark"), row.getString("pass_mark"), row.getLong("pages"),
-                row.getLong("records"), row.getString("error"), updated == null ? Instant.EPOCH : updated.toInstant());
+                row.getLong("records"), row.getString("error"), updated == null ? Instant.EPOCH : updated.toInstant(),
+                keys(row.getString("landed_keys")));
+    }
+
+    private static String keys(List<String> keys) {
+        try {
+            return keys.isEmpty() ? null : JSON.writeValueAsString(keys);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> keys(String json) {
+        try {
+            return json == null ? List.of() : JSON.readValue(json, KEYS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored landed keys are not readable: " + e.getOriginalMessage(), e);
+        }
     }
 }

@@ -49,6 +49,8 @@ final class StateSchema {
             statement.execute("ALTER TABLE " + CHECKPOINTS + " ADD COLUMN IF NOT EXISTS pass_mark VARCHAR(200)");
             // Nor, from before a pass knew its settings, their fingerprint.
             statement.execute("ALTER TABLE " + CHECKPOINTS + " ADD COLUMN IF NOT EXISTS settings CHAR(64)");
+            // Nor, from before resumes counted the last page's keys as seen, those keys.
+            statement.execute("ALTER TABLE " + CHECKPOINTS + " ADD COLUMN IF NOT EXISTS landed_keys " + text);
         }
         TableCreation.ifMissing(dataSource, LANDED_PAGES, "CREATE TABLE IF NOT EXISTS " + LANDED_PAGES + " (processor_name VARCHAR(200) NOT NULL,"
                 + " page_key CHAR(64) NOT NULL, landed_at " + time + " NOT NULL, PRIMARY KEY (processor_name, page_key))");

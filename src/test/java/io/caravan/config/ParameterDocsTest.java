@@ -51,7 +51,7 @@ class ParameterDocsTest {
 
         assertThat(definition.get("required")).isEqualTo(List.of("source", "url", "pagination"));
         assertThat(cast(properties.get("pageSize"))).containsEntry("type", "integer").doesNotContainKey("default");
-        assertThat(cast(properties.get("maxPages"))).containsEntry("type", "integer").containsEntry("default", 100_000);
+        assertThat(cast(properties.get("maxPages"))).containsEntry("type", "integer").containsEntry("default", 10_000);
         assertThat(cast(properties.get("stopOnShortPage"))).containsEntry("type", "boolean").containsEntry("default", false);
         assertThat(cast(properties.get("pagination")).get("enum")).isEqualTo(List.of("pageNumber", "offset",
                 "lastRecordCursor", "bodyCursor", "headerToken", "nextUrl", "linkHeader", "lastRecordTime", "timeWindow",

@@ -108,7 +108,7 @@ class SourceParametersTest {
         assertThat(settings.request().first().query()).containsEntry("per_page", "75");
         assertThat(settings.load().flush().bytes()).isEqualTo(4_194_304L);
         assertThat(settings.limits().adaptiveRate()).isTrue();
-        assertThat(settings.paging().maxPages()).isEqualTo(100_000);
+        assertThat(settings.paging().maxPages()).isEqualTo(10_000);
     }
 
     private SourceSettings settings() {

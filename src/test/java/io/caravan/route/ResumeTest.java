@@ -94,6 +94,31 @@ class ResumeTest {
     }
 
     @Test
+    void aResumeIntoPagesThatOverlapCountsEachRecordOnce() throws Exception {
+        // Every page repeats the last 5 records of the one before; the run fails at page 9 after landing 1 to 8.
+        Map<String, String> params = SandboxContract.HELPSCOUT.parameters(fixture.sandbox.url(), 2_000, "&overlap=5");
+        params.put("table", fixture.table);
+        params.put("batchSize", "120");
+        fixture.caravan.addSource("overlap", params);
+        fixture.sandbox.failFrom(9, 404);
+        assertThatThrownBy(() -> fixture.caravan.run("overlap")).cause().isInstanceOf(SourceFailedException.class);
+        Checkpoint failed = fixture.caravan.checkpoints().load("overlap").orElseThrow();
+        assertThat(failed.records()).isEqualTo(400);
+        // The keys of page 8 (its 5 repeats of page 7 first), the last page to land, are kept with the checkpoint.
+        assertThat(failed.landedKeys()).hasSize(55).startsWith("346").endsWith("400");
+
+        fixture.sandbox.recover();
+        RunSummary resumed = fixture.caravan.run("overlap");
+
+        assertThat(resumed.recordsLoaded()).isEqualTo(1_600);
+        Checkpoint done = fixture.caravan.checkpoints().load("overlap").orElseThrow();
+        assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(fixture.landed("overlap").rows()).isEqualTo(2_000);
+        assertThat(done.records()).isEqualTo(2_000);
+        assertThat(fixture.landed("overlap").checksum()).isEqualTo(fixture.dataSet(2_000).checksum());
+    }
+
+    @Test
     void aBatchTheSinkRefusesMarksNoPageLandedAndTheNextRunDeliversIt() throws Exception {
         List<List<Map<String, Object>>> delivered = new ArrayList<>();
         AtomicInteger batches = new AtomicInteger();
