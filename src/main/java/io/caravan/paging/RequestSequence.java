@@ -10,7 +10,10 @@ import java.util.Set;
  * The requests of one session in order: the one being processed, the next one, and the guards that
  * keep the loop finite: a request repeating one already sent fails the session (an API repeating a
  * cursor would loop forever) or, when so configured, ends it; the hard page cap fails it; a next page
- * on another origin is refused; and a page range ends before its end page.
+ * on another origin is refused; and a page range ends before its end page. A guard that fails the
+ * session holds the request back instead of throwing: the current page still lands, with the refused
+ * request as the checkpoint's next (a resume, once the setting is changed, goes on from there), and
+ * then the session fails for {@link #refusal()}.
  */
 public final class RequestSequence {
 
@@ -30,6 +33,8 @@ public final class RequestSequence {
     private boolean currentRepeatsPrevious;
     private int restarts;
     private int restartedFrom;
+    private PageRequest heldBack;
+    private String refusal;
 
     /**
      * @param first        the request sent first
@@ -90,9 +95,9 @@ public final class RequestSequence {
 
     /**
      * Sets the request for the next page, or none, after {@code pagesRead} pages of this session.
-     * Fails when it would leave the allowed origins, lead back to an earlier request (unless that
-     * ends the session) or exceed the page cap. The current request again is sent: whether its page
-     * repeats is for the page to tell.
+     * Holds the request back, failing the session after the current page, when it would leave the
+     * allowed origins, lead back to an earlier request (unless that ends the session) or exceed the
+     * page cap. The current request again is sent: whether its page repeats is for the page to tell.
      *
      * @return why the sequence itself ends here although {@code following} was given (the end of a
      *         page range, a repeated request that ends the session), or {@code null}
@@ -107,24 +112,40 @@ public final class RequestSequence {
         String fingerprint = request == null ? null : request.fingerprint();
         boolean repeatsCurrent = fingerprint != null && fingerprint.equals(currentFingerprint);
         if (request != null) {
-            origins.check(request);
-            if (requestsSent.contains(fingerprint) && !repeatsCurrent) {
-                if (!stopOnRepeat) {
-                    throw new IllegalStateException("the API led back to a request already sent ("
+            String refused = origins.refusal(request);
+            if (refused == null && requestsSent.contains(fingerprint) && !repeatsCurrent) {
+                if (stopOnRepeat) {
+                    request = null;
+                    ends = "the API led back to a request already sent";
+                } else {
+                    refused = "the API led back to a request already sent ("
                             + (request.token() == null ? request.uri() : "token " + request.token())
-                            + "); set onRepeatedRequest=stop if repeating is how it signals the end");
+                            + "); set onRepeatedRequest=stop if repeating is how it signals the end";
                 }
+            } else if (refused == null && pagesRead >= maxPages) {
+                refused = "page cap of " + maxPages + " pages reached while the API still offers a next page; raise"
+                        + " maxPages if the API is that large";
+            }
+            if (refused != null) {
+                heldBack = request;
+                refusal = refused;
                 request = null;
-                ends = "the API led back to a request already sent";
-            } else if (pagesRead >= maxPages) {
-                throw new IllegalStateException("page cap of " + maxPages
-                        + " pages reached while the API still offers a next page; raise maxPages if the API is that large");
             }
         }
         next = request;
         nextFingerprint = request == null ? null : fingerprint;
         nextRepeatsCurrent = request != null && repeatsCurrent;
         return ends;
+    }
+
+    /** The next request a guard refused, which the session's checkpoint keeps as its next, or {@code null}. */
+    public PageRequest heldBack() {
+        return heldBack;
+    }
+
+    /** Why a guard refused the next request: the session fails for it once its current page landed; or {@code null}. */
+    public String refusal() {
+        return refusal;
     }
 
     /**

@@ -18,12 +18,13 @@ public final class OriginGuard {
         this.origins.add(first.origin());
     }
 
-    /** Fails when {@code request} is on an origin not allowed. */
-    public void check(PageRequest request) {
-        if (!origins.contains(request.origin())) {
-            throw new IllegalStateException("next page is on another origin (" + request.origin()
-                    + ", expected " + String.join(" or ", new TreeSet<>(origins))
-                    + "); refusing to follow it (allowedOrigins lists origins next pages may be on)");
+    /** Why {@code request} is refused, when it is on an origin not allowed; else {@code null}. */
+    public String refusal(PageRequest request) {
+        if (origins.contains(request.origin())) {
+            return null;
         }
+        return "next page is on another origin (" + request.origin() + ", expected "
+                + String.join(" or ", new TreeSet<>(origins))
+                + "); refusing to follow it (allowedOrigins lists origins next pages may be on)";
     }
 }

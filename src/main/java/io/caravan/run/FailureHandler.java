@@ -73,12 +73,12 @@ public final class FailureHandler {
         }
         String refusal = run.retry().refusal();
         String message = credentials.redact(FailureMessage.failureMessage(source.name(), run.session().describe(),
-                run.current(), run.flushing(), cause) + (refusal == null ? "" : "; " + refusal));
+                run.failedRequest(), run.flushing(), cause) + (refusal == null ? "" : "; " + refusal));
         SourceFailedException failure = new SourceFailedException(message, RedactedFailure.of(cause, credentials::redact));
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT, failure);
         LOG.error(message);
         RunSummary summary = run.summary(credentials.redact(FailureMessage.causeOf(cause)), 0);
-        PageRequest failedPage = run.flushing() ? null : run.current();
+        PageRequest failedPage = run.flushing() ? null : run.failedRequest();
         Run whole = Run.of(exchange);
         BatchTransaction.afterCurrent(() -> {
             if (source.settings().load().checkpoints() && source.store() != null) {

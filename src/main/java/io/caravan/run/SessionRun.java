@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.LongSupplier;
 import org.apache.camel.Exchange;
 
@@ -66,18 +65,19 @@ public final class SessionRun {
      * @param maxPages     the hard page cap
      * @param flushPolicy  when batches go to the sink
      * @param stopOnRepeat whether a request repeating one already sent ends the session (true) or fails it
-     * @param otherOrigins origins besides the first request's that next pages may be on
+     * @param origins      the origins requests may go to: the source's configured first URL's and those allowed
+     *                     (not the resumed request's, which came from the API)
      * @param markAxis     the axis of the high-water mark, or {@code null} when the source is not incremental
      * @param nanoClock    the clock batch ages are measured with ({@code System::nanoTime})
      */
     public SessionRun(Checkpoint from, Session session, int maxPages, FlushPolicy flushPolicy, boolean stopOnRepeat,
-            Set<String> otherOrigins, Axis markAxis, LongSupplier nanoClock) {
+            OriginGuard origins, Axis markAxis, LongSupplier nanoClock) {
         this.session = session;
         this.committed = from;
         this.nanoClock = nanoClock;
         this.started = nanoClock.getAsLong();
         this.progress = new RunProgress(from.source(), started);
-        this.requests = new RequestSequence(from.next(), new OriginGuard(from.next(), otherOrigins), maxPages, stopOnRepeat);
+        this.requests = new RequestSequence(from.next(), origins, maxPages, stopOnRepeat);
         if (session != null) {
             requests.endBefore(session.endPage());
         }
@@ -202,6 +202,14 @@ public final class SessionRun {
         return restarted;
     }
 
+    /**
+     * The request the session failed at: the next one a guard held back (the current page landed before
+     * the failure), or the one in flight.
+     */
+    public PageRequest failedRequest() {
+        return requests.heldBack() != null && !rows.open() ? requests.heldBack() : requests.current();
+    }
+
     /** Marks the run failed; true the first time only, so a failure is reported once. */
     public boolean markFailed() {
         boolean first = !failed;
@@ -259,10 +267,10 @@ public final class SessionRun {
 
     /** Takes the batch for the sink, with the checkpoint it moves the session to. */
     public Flush takeBatch() {
-        PageRequest at = rows.open() ? requests.current() : requests.next();
+        PageRequest at = rows.open() ? requests.current() : requests.next() != null ? requests.next() : requests.heldBack();
         Checkpoint checkpoint = checkpoints.after(committed, at, rows.open() ? rows.handled() : 0,
                 rows.open() ? rows.lastHandledKey() : null, batch.pageCount(), batch.size(), batch.newest(),
-                rows.landedKeys(), (session == null || session.own()) && spawned.isEmpty());
+                rows.landedKeys(), (session == null || session.own()) && spawned.isEmpty() && requests.heldBack() == null);
         List<Session> handedOver = !rows.open() && !requests.hasNext() ? spawned : List.of();
         Flush flush = new Flush(batch.rows(), batch.pages(), checkpoint, handedOver);
         batch.clear();

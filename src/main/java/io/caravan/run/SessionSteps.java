@@ -5,6 +5,7 @@ import io.caravan.paging.PageReader;
 import io.caravan.plan.Incremental;
 import io.caravan.plan.RunPlanner;
 import io.caravan.plan.Session;
+import io.caravan.request.OriginGuard;
 import io.caravan.state.Checkpoint;
 import io.caravan.state.CheckpointStore;
 import io.caravan.state.RunStatus;
@@ -53,7 +54,7 @@ public final class SessionSteps {
         }
         Incremental incremental = settings.plan().incremental();
         SessionRun sessionRun = new SessionRun(from, session, settings.paging().maxPages(), settings.load().flush(),
-                settings.paging().stopOnRepeat(), settings.request().otherOrigins(),
+                settings.paging().stopOnRepeat(), new OriginGuard(settings.request().first(), settings.request().otherOrigins()),
                 incremental == null ? null : incremental.axis(), System::nanoTime);
         sessionRun.rows().landedEarlier(run.landedEarlier());
         exchange.setProperty(SessionRun.PROPERTY, sessionRun);
@@ -71,9 +72,15 @@ public final class SessionSteps {
         Run.of(exchange).pageRead(run.rows().size());
     }
 
-    /** The session read its last page, or was stopped by a shutdown with what it fetched committed. */
+    /**
+     * The session read its last page, or was stopped by a shutdown with what it fetched committed; or
+     * a guard refused its next request, and it fails now that its last page landed.
+     */
     public void close(Exchange exchange) {
         SessionRun run = SessionRun.of(exchange);
+        if (run.requests().refusal() != null) {
+            throw new IllegalStateException(run.requests().refusal());
+        }
         RunSummary summary = run.summary(null, 0);
         if (summary.stopped()) {
             if (settings.load().checkpoints()) {

@@ -209,15 +209,21 @@ abstract class PaginationContractTest {
     }
 
     @Test
-    void endlessApiIsStoppedByTheHardCapWithAClearError() throws Exception {
+    void endlessApiIsStoppedByTheHardCapWithAClearErrorAfterItsPagesLand() throws Exception {
         String source = addSource(2_500, "&endless=true", Map.of("maxPages", "12"));
         long before = fixture.sandbox.requestCount();
 
         assertThatThrownBy(() -> fixture.caravan.run(source))
                 .cause().isInstanceOf(SourceFailedException.class)
-                .hasMessageContaining("source '" + source + "' failed at page 12")
+                .hasMessageContaining("source '" + source + "' failed at page 13 (")
                 .hasMessageContaining("page cap of 12 pages reached while the API still offers a next page");
         assertThat(fixture.sandbox.requestCount() - before).isEqualTo(12);
+        // The 12 pages read land; the refused 13th is where the next run goes on (once maxPages is raised).
+        assertThat(fixture.landed(source).rows()).isEqualTo(recordsInFirstPages(12, fixture.sandbox.dataSet(2_500, 42)));
+        Checkpoint failed = fixture.caravan.checkpoints().load(source).orElseThrow();
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(failed.pages()).isEqualTo(12);
+        assertThat(failed.next().pageIndex()).isEqualTo(12);
     }
 
     /** Adds a source reading {@code records} records of this style's contract, with fixture.sandbox knobs and overrides. */

@@ -138,11 +138,14 @@ class HostileResponseTest {
             params.put("table", fixture.table);
             params.putAll(Map.of("auth", "bearer", "authToken", "token-for-the-first-origin"));
 
-            assertFails(params, "failed at page 1 (GET " + fixture.sandbox.url() + "/github/repos/caravan/demo/issues"
-                    + "?records=500&next_origin=" + other.url() + "&per_page=100): IllegalStateException: next page is on"
-                    + " another origin (" + other.url() + ", expected " + fixture.sandbox.url() + "); refusing to follow it");
+            assertFails(params, "failed at page 2 (GET " + other.url() + "/github/repos/caravan/demo/issues"
+                    + "?records=500&next_origin=" + other.url() + "&per_page=100&page=2): IllegalStateException: next page is"
+                    + " on another origin (" + other.url() + ", expected " + fixture.sandbox.url() + "); refusing to follow it");
             assertThat(other.requestCount()).isZero();
-            assertThat(fixture.caravan.checkpoints().load("stripe").orElseThrow().records()).isZero();
+            // Page 1's own records land; the refused link is where the next run goes on.
+            Checkpoint refused = fixture.caravan.checkpoints().load("stripe").orElseThrow();
+            assertThat(refused.records()).isEqualTo(100);
+            assertThat(refused.next().url()).startsWith(other.url());
 
             params.put("allowedOrigins", other.url());
             fixture.caravan.context().getRouteController().stopRoute("stripe");
@@ -150,6 +153,7 @@ class HostileResponseTest {
             fixture.caravan.addSource("stripe", params);
             RunSummary summary = fixture.caravan.run("stripe");
 
+            // allowedOrigins shapes the requests: the changed settings start a new pass (onConfigChange=restart).
             assertThat(summary.recordsLoaded()).isEqualTo(500);
             assertThat(other.requestCount()).isEqualTo(4);
             assertThat(other.authorizedRequests()).isZero();

@@ -89,9 +89,12 @@ class SourceFailureTest {
 
         assertThatThrownBy(() -> fixture.caravan.run("capped"))
                 .cause().isInstanceOf(SourceFailedException.class)
-                .hasMessageContaining("source 'capped' failed at page 3")
+                .hasMessageContaining("source 'capped' failed at page 4 (GET " + fixture.sandbox.url()
+                        + "/helpscout/v2/conversations?records=1000&page_size=50&page=4)")
                 .hasMessageContaining("page cap of 3 pages reached while the API still offers a next page");
         assertThat(fixture.sandbox.requestCount()).isEqualTo(3);
+        // The 3 pages read land before the run fails.
+        assertThat(fixture.landed("capped").rows()).isEqualTo(150);
     }
 
     @Test

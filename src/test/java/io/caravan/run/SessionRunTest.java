@@ -8,6 +8,7 @@ import io.caravan.load.Flush;
 import io.caravan.load.FlushPolicy;
 import io.caravan.paging.Page;
 import io.caravan.paging.Totals;
+import io.caravan.request.OriginGuard;
 import io.caravan.request.PageRequest;
 import io.caravan.state.Checkpoint;
 import io.caravan.state.RunStatus;
@@ -27,13 +28,20 @@ class SessionRunTest {
     private final AtomicLong clock = new AtomicLong();
 
     @Test
-    void refusesANextPageOnAnotherOrigin() {
+    void refusesANextPageOnAnotherOriginAfterTheCurrentPageLands() {
         SessionRun run = run(FlushPolicy.ofRecords(10), fresh());
         run.pageReceived(page(run.send()), Totals.NONE);
+        PageRequest evil = first.followingAt("http://evil.test/items?page=2");
 
-        assertThatThrownBy(() -> run.advance(Optional.of(first.followingAt("http://evil.test/items?page=2")), null))
-                .hasMessageContaining("next page is on another origin (http://evil.test, expected http://127.0.0.1:9);"
-                        + " refusing to follow it");
+        run.advance(Optional.of(evil), null);
+
+        assertThat(run.hasNext()).isFalse();
+        assertThat(run.requests().refusal()).isEqualTo("next page is on another origin (http://evil.test, expected"
+                + " http://127.0.0.1:9); refusing to follow it (allowedOrigins lists origins next pages may be on)");
+        run.rows().take("p1", List.of());
+        run.pageDone(true);
+        assertThat(run.takeBatch().checkpoint().next()).isEqualTo(evil);
+        assertThat(run.failedRequest()).isEqualTo(evil);
     }
 
     @Test
@@ -159,7 +167,7 @@ class SessionRunTest {
     }
 
     private SessionRun run(FlushPolicy policy, Checkpoint from) {
-        return new SessionRun(from, null, 100, policy, false, Set.of(), null, clock::get);
+        return new SessionRun(from, null, 100, policy, false, new OriginGuard(from.next(), Set.of()), null, clock::get);
     }
 
     private Checkpoint fresh() {
