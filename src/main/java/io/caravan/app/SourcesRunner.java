@@ -1,23 +1,34 @@
 package io.caravan.app;
 
 import io.caravan.config.ConfigurationException;
+import io.caravan.config.Parameters;
 import io.caravan.run.RunSummary;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.RouteDefinition;
 
 /**
  * Runs the routes with camel-main: settings from {@code caravan/application.properties}, then an
  * optional {@code application.properties} in the working directory, then environment variables.
  * When {@code caravan.exit-when-done} is true (the default) it stops once every source has run,
  * prints the summary and exits non-zero if any run failed. A SIGTERM stops every run at a page
- * boundary, with what it fetched committed (camel-main's graceful shutdown).
+ * boundary, with what it fetched committed (camel-main's graceful shutdown), and the summary still
+ * names every source started: the JVM waits for it to be printed (a shutdown hook, bounded), and a
+ * source whose run could not report in time is listed as stopped.
  */
 final class SourcesRunner {
 
     /** Where the settings come from, in order of precedence (lowest first); environment variables override both. */
+    /** How long a signal's shutdown waits for the summary: camel.main.shutdown-timeout (30 s here) and a margin. */
+    private static final long SUMMARY_WAIT_SECONDS = 90;
+
     static final String PROPERTY_LOCATIONS = "classpath:caravan/application.properties,file:application.properties;optional=true";
 
     /** Runs the routes; {@code sandboxUrl}, when given, is offered to them as {@code caravan.sandbox.url}. */
@@ -35,26 +46,60 @@ final class SourcesRunner {
                 CamelContext context = started.getCamelContext();
                 boolean exitWhenDone = Boolean.parseBoolean(
                         context.resolvePropertyPlaceholders("{{caravan.exit-when-done:true}}"));
-                long sources = context.getRoutes().stream().filter(r -> r.isCreatedByRouteTemplate()).count();
+                List<String> names = sourceNames(context);
+                long sources = names.size();
+                board.started(names);
                 System.out.println("Caravan started " + sources + " source(s)");
                 if (exitWhenDone) {
                     board.expect(sources);
                 }
             }
         });
+        CountDownLatch printed = new CountDownLatch(1);
+        Thread awaitSummary = new Thread(() -> awaitQuietly(printed), "caravan-summary");
+        Runtime.getRuntime().addShutdownHook(awaitSummary);
         try {
             main.run();
         } catch (Exception e) {
+            printed.countDown();
             // Camel did not start the routes: a route file or a setting is wrong.
             throw ConfigurationException.startFailure(e);
         }
-        return printSummary(board.summaries());
+        try {
+            return printSummary(board);
+        } finally {
+            printed.countDown();
+        }
     }
 
-    private static int printSummary(List<RunSummary> summaries) {
+    /** Prints the summary; called before the latch the shutdown hook waits on is released. */
+    private static int printSummary(RunBoard board) {
+        List<RunSummary> summaries = board.summaries();
         System.out.println();
         System.out.println("Run summary");
         summaries.forEach(summary -> System.out.println("  " + summary.describe()));
+        board.unreported().forEach(source -> System.out.println("  " + source + " stopped before its run could report"
+                + " (the shutdown outlasted camel.main.shutdown-timeout): it resumes on the next run from its last checkpoint"));
+        System.out.flush();
         return summaries.stream().allMatch(summary -> summary.failure() == null) ? 0 : 1;
+    }
+
+    /** The source names of the routes made from Caravan's template. */
+    private static List<String> sourceNames(CamelContext context) {
+        Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
+        return context.getRoutes().stream().filter(Route::isCreatedByRouteTemplate).map(route -> {
+            RouteDefinition definition = model.getRouteDefinition(route.getRouteId());
+            Object source = definition == null ? null : definition.getTemplateParameters().get(Parameters.SOURCE_NAME.name());
+            return source == null ? route.getRouteId() : source.toString();
+        }).toList();
+    }
+
+    /** A signal's shutdown waits for the summary, at most the graceful shutdown's time and a margin. */
+    private static void awaitQuietly(CountDownLatch printed) {
+        try {
+            printed.await(SUMMARY_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.caravan.run.SessionRun;
 import io.caravan.run.Source;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.ShutdownRoute;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.model.RouteDefinition;
@@ -68,7 +69,8 @@ public final class FetchRoute extends RouteBuilder {
      * wait for a place after its permit, and the server would see a later second's requests early.
      */
     static void defineIn(RouteBuilder builder) {
-        RouteDefinition fetch = builder.from(FETCH).routeId(ID).streamCache("false")
+        // Shut down last (Defer): runs stopping at a page boundary still send their request in flight through it.
+        RouteDefinition fetch = builder.from(FETCH).routeId(ID).streamCache("false").shutdownRoute(ShutdownRoute.Defer)
                 .errorHandler(builder.noErrorHandler());
         fetch.process(FetchRoute::enterHost)
             .doTry()
@@ -84,7 +86,7 @@ public final class FetchRoute extends RouteBuilder {
                 .process(FetchRoute::leaveHost)
             .end();
         RouteDefinition budget = builder.from(BUDGET).routeId(BUDGET_ID).streamCache("false")
-                .errorHandler(builder.noErrorHandler());
+                .shutdownRoute(ShutdownRoute.Defer).errorHandler(builder.noErrorHandler());
         budget.filter(exchange -> Source.of(exchange).rateLimited())
             .throttle(new ExpressionAdapter() {
                 @Override

@@ -115,7 +115,8 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             .end();
         route.process("{{caravanStart}}");
         // Rounds of sessions: those planned, then those a round spawned (halves of a slice past the result window).
-        LoopDefinition rounds = route.loopDoWhile(exchange -> Run.of(exchange).hasPending()).breakOnShutdown();
+        LoopDefinition rounds = route.loopDoWhile(exchange -> Run.of(exchange).hasPending() && !stopping(exchange))
+                .breakOnShutdown();
         // Each session (the source's own, a slice, a page range) on its own exchange, several at once;
         // one that fails is recorded and the others go on.
         SplitDefinition sessions = rounds.split(new ExpressionAdapter() {
@@ -125,7 +126,9 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             }
         }, new UseOriginalAggregationStrategy(false)).parallelProcessing().executorService("{{caravanSessions}}");
         sessions.process("{{caravanOpenSession}}");
-        LoopDefinition pages = sessions.loopDoWhile(exchange -> SessionRun.of(exchange).hasNext()).breakOnShutdown();
+        // A shutdown (SIGTERM) ends each session at its next page boundary, not when the graceful shutdown times out.
+        LoopDefinition pages = sessions.loopDoWhile(exchange -> SessionRun.of(exchange).hasNext() && !stopping(exchange))
+                .breakOnShutdown();
         // A rate limit's budget spent: wait for its window to reset before the next request.
         pages.delay(new ExpressionAdapter() {
             @Override
@@ -170,6 +173,11 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
                 .process("{{caravanCommit}}")
             .end()
             .process("{{caravanBatchLanded}}");
+    }
+
+    /** Whether the Camel context is shutting down: a run stops at its next page boundary with what it fetched landed. */
+    private static boolean stopping(Exchange exchange) {
+        return exchange.getContext().isStopping();
     }
 
     /** The id of the route being created with {@code rtc} (Camel gives a template's configurer the context, not the route). */
