@@ -80,26 +80,9 @@ class DatabaseOutageTest {
                 TcpProxy proxy = TcpProxy.to(target.group(1), Integer.parseInt(target.group(2)));
                 HikariDataSource dataSource = throughProxy(target.replaceFirst("//127.0.0.1:" + proxy.port()));
                 CaravanHarness caravan = new CaravanHarness(dataSource)) {
-            AtomicInteger batches = new AtomicInteger();
-            caravan.context().addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:upsert-while-the-database-goes")
-                            .process(exchange -> {
-                                if (batches.incrementAndGet() == 3) {
-                                    proxy.cut();
-                                }
-                            })
-                            .to("sql:caravan-upsert?dataSource=#caravanDataSource&batch=true");
-                }
-            });
             String table = TestDatabase.uniqueTable("outage");
             // 20 pages of 100 records, 2 pages per batch: the database goes as batch 3 (pages 5 and 6) is written.
-            Map<String, String> params = SandboxContract.STRIPE.parameters(sandbox.url(), 2_000, "");
-            params.put("table", table);
-            params.put("batchSize", "200");
-            params.put("sink", "direct:upsert-while-the-database-goes");
-            caravan.addSource("outage", params);
+            caravan.addSource("outage", atThirdBatch(caravan, sandbox, table, proxy::cut));
 
             assertThatThrownBy(() -> caravan.run("outage")).satisfies(e -> assertThat(
                     ObjectHelper.getException(SourceFailedException.class, e))
@@ -145,25 +128,9 @@ class DatabaseOutageTest {
                 TcpProxy proxy = TcpProxy.to(target.group(1), Integer.parseInt(target.group(2)));
                 HikariDataSource dataSource = throughProxy(target.replaceFirst("//127.0.0.1:" + proxy.port()));
                 CaravanHarness caravan = new CaravanHarness(dataSource)) {
-            AtomicInteger batches = new AtomicInteger();
-            caravan.context().addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:upsert-while-the-database-freezes")
-                            .process(exchange -> {
-                                if (batches.incrementAndGet() == 3) {
-                                    proxy.freeze();
-                                }
-                            })
-                            .to("sql:caravan-upsert?dataSource=#caravanDataSource&batch=true");
-                }
-            });
             String table = TestDatabase.uniqueTable("stall");
-            Map<String, String> params = SandboxContract.STRIPE.parameters(sandbox.url(), 2_000, "");
-            params.put("table", table);
-            params.put("batchSize", "200");
+            Map<String, String> params = atThirdBatch(caravan, sandbox, table, proxy::freeze);
             params.put("dbTimeoutMs", "2000");
-            params.put("sink", "direct:upsert-while-the-database-freezes");
             caravan.addSource("stall", params);
 
             // PostgreSQL's driver reports the timeout as its cause; MariaDB's closes the connection and says only that.
@@ -190,6 +157,32 @@ class DatabaseOutageTest {
                 statement.execute("DROP TABLE " + table);
             }
         }
+    }
+
+    /**
+     * A source of 20 pages of 100 Stripe-style records in batches of 200, into {@code table} through a
+     * sink that does {@code fault} to the database as the third batch is written.
+     */
+    private static Map<String, String> atThirdBatch(CaravanHarness caravan, TestSandbox sandbox, String table,
+            Runnable fault) throws Exception {
+        AtomicInteger batches = new AtomicInteger();
+        caravan.context().addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:upsert-with-a-fault")
+                        .process(exchange -> {
+                            if (batches.incrementAndGet() == 3) {
+                                fault.run();
+                            }
+                        })
+                        .to("sql:caravan-upsert?dataSource=#caravanDataSource&batch=true");
+            }
+        });
+        Map<String, String> params = SandboxContract.STRIPE.parameters(sandbox.url(), 2_000, "");
+        params.put("table", table);
+        params.put("batchSize", "200");
+        params.put("sink", "direct:upsert-with-a-fault");
+        return params;
     }
 
     /** A pool that gives up on the database within two seconds instead of waiting its default 30. */
