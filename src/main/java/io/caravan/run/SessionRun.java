@@ -119,7 +119,6 @@ public final class SessionRun {
         return retry;
     }
 
-
     /** The rest of the pass is handed to {@code sessions}: this run ends after the current page, and their checkpoints commit with its last batch. */
     public void spawn(List<Session> sessions) {
         spawned = List.copyOf(sessions);
@@ -172,7 +171,6 @@ public final class SessionRun {
         }
     }
 
-
     /** Why the session ended, and an answer that means the end. */
     public SessionEnd end() {
         return end;
@@ -182,11 +180,6 @@ public final class SessionRun {
     public void pageNewest(Long newest) {
         pageNewest = newest;
     }
-
-
-
-
-
 
     /** Whether the API refused the credentials of the current request for the first time (a 401 is retried once). */
     public boolean firstRefusal() {
