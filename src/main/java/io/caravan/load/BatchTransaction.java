@@ -43,16 +43,12 @@ public final class BatchTransaction implements Policy {
     }
 
     /**
-     * Runs {@code work} inside the transaction open on this thread, behind a savepoint: when it fails
-     * (throws, or returns true for a failure it recorded), only its own statements are rolled back.
+     * Runs {@code work} inside the transaction open on this thread, behind a savepoint: when it throws,
+     * only its own statements are rolled back.
      */
-    public void savepoint(Supplier<Boolean> work) {
+    public void savepoint(Runnable work) {
         templates();
-        nested.executeWithoutResult(status -> {
-            if (work.get()) {
-                status.setRollbackOnly();
-            }
-        });
+        nested.executeWithoutResult(status -> work.run());
     }
 
     /** As {@link #separately(Runnable)}, returning what {@code work} returns. */

@@ -84,7 +84,7 @@ public final class RefusedRecords {
         for (Map<String, Object> row : flush.rows()) {
             Object[] values = table.parameters(List.of(row)).get(0).toArray();
             try {
-                source.transaction().savepoint(() -> jdbc.update(upsert, values) < 0);
+                source.transaction().savepoint(() -> jdbc.update(upsert, values));
             } catch (RuntimeException e) {
                 String reason = refusal(e);
                 if (reason == null) {
