@@ -6,17 +6,23 @@ import static io.caravan.config.Parameters.AUTH;
 import static io.caravan.config.Parameters.AUTH_PASSWORD;
 import static io.caravan.config.Parameters.AUTH_TOKEN;
 import static io.caravan.config.Parameters.AUTH_USER;
+import static io.caravan.config.Parameters.CLIENT_AUTH;
 import static io.caravan.config.Parameters.CLIENT_ID;
 import static io.caravan.config.Parameters.CLIENT_SECRET;
+import static io.caravan.config.Parameters.GRANT_TYPE;
+import static io.caravan.config.Parameters.MAX_RETRIES;
+import static io.caravan.config.Parameters.REFRESH_TOKEN;
+import static io.caravan.config.Parameters.RETRY_DELAY_MS;
 import static io.caravan.config.Parameters.SCOPE;
 import static io.caravan.config.Parameters.TOKEN_URL;
 
 import io.caravan.request.Credentials;
 import io.caravan.request.HeaderCredentials;
-import io.caravan.request.OAuth2ClientCredentials;
+import io.caravan.request.OAuth2Credentials;
 import io.caravan.request.QueryApiKey;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 
 /** Reads the {@code auth} parameter and the credentials it needs. */
 final class CredentialsReader {
@@ -33,10 +39,25 @@ final class CredentialsReader {
         return switch (auth) {
             case "bearer" -> HeaderCredentials.bearer(p.require(AUTH_TOKEN));
             case "basic" -> HeaderCredentials.basic(p.require(AUTH_USER), p.require(AUTH_PASSWORD));
-            case "oauth2" -> new OAuth2ClientCredentials(p.parseRequired(TOKEN_URL, URI::create), p.require(CLIENT_ID),
-                    p.require(CLIENT_SECRET), p.get(SCOPE), Clock.systemUTC());
+            case "oauth2" -> oauth2(p);
             default -> Credentials.NONE;
         };
+    }
+
+    private static Credentials oauth2(SourceParameters p) {
+        OAuth2Credentials.Grant grant = switch (p.require(GRANT_TYPE)) {
+            case "password" -> OAuth2Credentials.Grant.password(p.require(AUTH_USER), p.require(AUTH_PASSWORD));
+            case "refreshToken" -> OAuth2Credentials.Grant.refreshToken(p.require(REFRESH_TOKEN));
+            default -> OAuth2Credentials.Grant.clientCredentials();
+        };
+        if (p.require(GRANT_TYPE).equals("clientCredentials")) {
+            p.require(CLIENT_SECRET);
+        }
+        OAuth2Credentials.Client client = new OAuth2Credentials.Client(p.require(CLIENT_ID), p.get(CLIENT_SECRET),
+                p.require(CLIENT_AUTH).equals("body"));
+        return new OAuth2Credentials(p.parseRequired(TOKEN_URL, URI::create), client, grant, p.get(SCOPE),
+                new OAuth2Credentials.Retries(p.require(MAX_RETRIES), Duration.ofMillis(p.require(RETRY_DELAY_MS))),
+                Clock.systemUTC());
     }
 
     private static Credentials apiKey(String placement, String key) {

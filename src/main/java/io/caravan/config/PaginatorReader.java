@@ -1,6 +1,10 @@
 package io.caravan.config;
 
+import static io.caravan.config.Parameters.CONTINUE_FROM;
 import static io.caravan.config.Parameters.CURSOR_FIELD;
+import static io.caravan.config.Parameters.CURSOR_FORMAT;
+import static io.caravan.config.Parameters.CURSOR_INCLUSIVE;
+import static io.caravan.config.Parameters.CURSOR_SUCCESSOR;
 import static io.caravan.config.Parameters.CURSOR_PARAM;
 import static io.caravan.config.Parameters.CURSOR_PATH;
 import static io.caravan.config.Parameters.END_PARAM;
@@ -21,6 +25,8 @@ import static io.caravan.config.Parameters.WINDOW_START;
 import static io.caravan.config.Parameters.WINDOW_STEP;
 
 import io.caravan.paging.BodyCursorPaginator;
+import io.caravan.paging.ContinuationPaginator;
+import io.caravan.paging.KeySuccessor;
 import io.caravan.paging.HeaderTokenPaginator;
 import io.caravan.paging.LastRecordCursorPaginator;
 import io.caravan.paging.LastRecordTimePaginator;
@@ -47,10 +53,10 @@ final class PaginatorReader {
         return switch (p.require(PAGINATION)) {
             case "pageNumber" -> new PageNumberPaginator(placement(p, PAGE_PARAM), p.require(FIRST_PAGE));
             case "offset" -> new OffsetPaginator(placement(p, OFFSET_PARAM), offsetStep(p));
-            case "lastRecordCursor" -> new LastRecordCursorPaginator(placement(p, CURSOR_PARAM),
-                    p.require(CURSOR_FIELD));
-            case "bodyCursor" -> new BodyCursorPaginator(required(p, CURSOR_PATH), placement(p, CURSOR_PARAM));
-            case "headerToken" -> new HeaderTokenPaginator(p.require(TOKEN_HEADER), placement(p, CURSOR_PARAM));
+            case "lastRecordCursor" -> lastRecordCursor(p);
+            case "bodyCursor" -> new BodyCursorPaginator(required(p, CURSOR_PATH), cursorPlacement(p));
+            case "headerToken" -> new HeaderTokenPaginator(p.require(TOKEN_HEADER), cursorPlacement(p));
+            case "continuation" -> new ContinuationPaginator(required(p, CONTINUE_FROM));
             case "nextUrl" -> new NextUrlPaginator(required(p, NEXT_URL_PATH));
             case "linkHeader" -> new LinkHeaderPaginator(p.require(LINK_HEADER));
             case "lastRecordTime" -> new LastRecordTimePaginator(placement(p, START_PARAM), p.require(TIME_FIELD),
@@ -60,6 +66,22 @@ final class PaginatorReader {
                     p.parseRequired(WINDOW_STEP, Duration::parse), p.get(PAGE_SIZE, 0));
             default -> p.parseRequired(NEXT_REQUESTS, rules -> TemplatedPaginator.parse(rules, context, first.uri()));
         };
+    }
+
+    private static Paginator lastRecordCursor(SourceParameters p) {
+        boolean inclusive = p.get(CURSOR_INCLUSIVE);
+        KeySuccessor successor = KeySuccessor.parse(p.require(CURSOR_SUCCESSOR));
+        if (inclusive && successor != KeySuccessor.NONE) {
+            throw p.contradiction("cursorInclusive true and cursorSuccessor " + p.require(CURSOR_SUCCESSOR)
+                    + " contradict each other: an inclusive cursor is sent as it is, and the repeated record dropped");
+        }
+        return new LastRecordCursorPaginator(cursorPlacement(p), p.jsonPath(CURSOR_FIELD), inclusive, successor);
+    }
+
+    /** Where the cursor goes, as text or, with {@code cursorFormat json}, as JSON text. */
+    private static ValuePlacement cursorPlacement(SourceParameters p) {
+        ValuePlacement placement = placement(p, CURSOR_PARAM);
+        return p.require(CURSOR_FORMAT).equals("json") ? placement.asJson() : placement;
     }
 
     private static Integer offsetStep(SourceParameters p) {

@@ -20,6 +20,7 @@ import static io.caravan.config.Parameters.TOTAL_RECORDS_PATH;
 import static io.caravan.config.Parameters.TOTAL_RELATION_PATH;
 import static io.caravan.config.Parameters.TOTAL_TOLERANCE;
 
+import io.caravan.paging.MissingRecords;
 import io.caravan.paging.Paginator;
 import io.caravan.paging.StopConditions;
 import io.caravan.paging.Totals;
@@ -36,14 +37,14 @@ import org.apache.camel.CamelContext;
  * @param stops                the conditions that end a run
  * @param maxPages             the hard page cap
  * @param stopOnRepeat         whether a repeated request ends the run rather than failing it
- * @param stopOnMissingRecords whether a later page without the records path ends the run (true) or fails it
+ * @param onMissingRecords     what a page without the records path means
  * @param restartOn            the answer that restarts the pass (an expired cursor)
  * @param failOnRepeatedPage   whether a page repeating the one before it fails the run (true) or ends it
  * @param endOn                the answers that mean the end of the pages
  * @param pageSize             the page size asked for, or 0
  */
 public record PagingSettings(Paginator paginator, StopConditions stops, int maxPages, boolean stopOnRepeat,
-        boolean stopOnMissingRecords, RestartSignal restartOn, boolean failOnRepeatedPage, EndAnswers endOn,
+        MissingRecords onMissingRecords, RestartSignal restartOn, boolean failOnRepeatedPage, EndAnswers endOn,
         int pageSize) {
 
     /** Styles that page by number or offset: an empty page is their only end signal besides totals. */
@@ -53,7 +54,7 @@ public record PagingSettings(Paginator paginator, StopConditions stops, int maxP
         RestartSignal restartOn = p.parse(RESTART_ON, spec -> RestartSignal.parse(RESTART_ON.name(), spec));
         EndAnswers endOn = p.parse(END_ON, spec -> EndAnswers.of(SourceParameters.items(spec)));
         return new PagingSettings(PaginatorReader.read(p, context, first), stops(p), p.require(MAX_PAGES),
-                p.require(ON_REPEATED_REQUEST).equals("stop"), p.require(ON_MISSING_RECORDS).equals("stop"),
+                p.require(ON_REPEATED_REQUEST).equals("stop"), MissingRecords.valueOf(p.require(ON_MISSING_RECORDS).toUpperCase()),
                 restartOn == null ? RestartSignal.NONE : restartOn, p.require(ON_REPEATED_PAGE).equals("fail"),
                 endOn == null ? EndAnswers.NONE : endOn, p.get(PAGE_SIZE, 0));
     }

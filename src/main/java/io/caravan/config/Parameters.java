@@ -39,7 +39,7 @@ public final class Parameters {
             .withExample("`github-issues`");
     public static final Parameter<String> URL = text("url", SOURCE, "URL of the first page").asRequired()
             .withExample("`https://api.github.com/repos/o/r/issues?state=all`");
-    public static final Parameter<String> PAGINATION = choice("pagination", SOURCE, "How the API pages", "pageNumber", "offset", "lastRecordCursor", "bodyCursor", "headerToken", "nextUrl", "linkHeader", "lastRecordTime", "timeWindow", "templated").asRequired()
+    public static final Parameter<String> PAGINATION = choice("pagination", SOURCE, "How the API pages", "pageNumber", "offset", "lastRecordCursor", "bodyCursor", "headerToken", "nextUrl", "linkHeader", "lastRecordTime", "timeWindow", "continuation", "templated").asRequired()
             .withExample("`linkHeader`");
     public static final Parameter<String> TRIGGER = of("trigger", SOURCE, ENDPOINT, "Endpoint that starts a run").orElse("timer:{{source}}?repeatCount=1&delay=0")
             .withExample("`quartz:caravan/gh?cron=0+0/15+*+*+*+?&stateful=true`");
@@ -48,6 +48,8 @@ public final class Parameters {
             .withExample("`POST`");
     public static final Parameter<String> BODY = text("body", REQUEST, "JSON body of the first request")
             .withExample("`{\"path\": \"\", \"limit\": 100}`");
+    public static final Parameter<String> HEADERS = text("headers", REQUEST, "Fixed headers of every request, one `Name: value` per line, overriding defaults such as Accept; a credential-named header (Authorization, *token*, *key* …) or a value from a {{placeholder}} is a secret, sent only to url's origin").asSecret()
+            .withExample("`Accept: application/vnd.github.v3+json` (one line each)");
     public static final Parameter<String> NEXT_PAGES_URL = text("nextPagesUrl", REQUEST, "Endpoint of the pages after the first (absolute, or relative to url)")
             .withExample("`list_folder/continue`");
     public static final Parameter<String> NEXT_PAGES_METHOD = text("nextPagesMethod", REQUEST, "HTTP method of the pages after the first")
@@ -77,6 +79,12 @@ public final class Parameters {
             .withExample("`records`");
     public static final Parameter<String> CURSOR_PARAM = of("cursorParam", PAGING, PLACEMENT, "Cursor styles: where the cursor or token goes").orElse("cursor")
             .withExample("`starting_after`, `body:start_cursor`, `header:X-Page-Token`");
+    public static final Parameter<String> CURSOR_FORMAT = choice("cursorFormat", PAGING, "Cursor styles: a cursor in the query or a header as text, or as JSON text (\"abc\", [1,\"x\"]); in a JSON body it keeps its type", "text", "json").orElse("text")
+            .withExample("`json`");
+    public static final Parameter<Boolean> CURSOR_INCLUSIVE = bool("cursorInclusive", PAGING, "lastRecordCursor: the next page starts at the last key (startkey): its first record is dropped, and a page with nothing after it ends the run")
+            .withExample("`true`");
+    public static final Parameter<String> CURSOR_SUCCESSOR = choice("cursorSuccessor", PAGING, "lastRecordCursor: send the least key after the last one: number (+1), string or base64 (+ a zero byte)", "none", "number", "string", "base64").orElse("none")
+            .withExample("`base64`");
     public static final Parameter<String> CURSOR_FIELD = of("cursorField", PAGING, JSON_PATH, "lastRecordCursor: JSONPath in a record of the cursor value").orElse("id")
             .withExample("`$.id`");
     public static final Parameter<String> CURSOR_PATH = of("cursorPath", PAGING, JSON_PATH, "bodyCursor: JSONPath to the next cursor in the body")
@@ -85,6 +93,8 @@ public final class Parameters {
             .withExample("`X-Next-Page-Token`");
     public static final Parameter<String> NEXT_URL_PATH = of("nextUrlPath", PAGING, JSON_PATH, "nextUrl: JSONPath to the next page's URL in the body")
             .withExample("`$['@odata.nextLink']`");
+    public static final Parameter<String> CONTINUE_FROM = of("continueFrom", PAGING, JSON_PATH, "continuation: JSONPath to the object whose every key goes into the next query, replacing the previous one's")
+            .withExample("`$.continue`");
     public static final Parameter<String> LINK_HEADER = text("linkHeader", PAGING, "linkHeader: the response header with RFC 8288 links").orElse("Link")
             .withExample("`Link`");
     public static final Parameter<String> TIME_FIELD = of("timeField", PAGING, JSON_PATH, "lastRecordTime: JSONPath in a record of its timestamp").orElse("updated_at")
@@ -114,7 +124,7 @@ public final class Parameters {
     // stop
     public static final Parameter<String> STOP_ON_EMPTY_PAGE = choice("stopOnEmptyPage", STOP, "Stop on an empty page: auto (pageNumber, offset), true, false", "auto", "true", "false").orElse("auto")
             .withExample("`true`");
-    public static final Parameter<String> HAS_MORE_PATH = of("hasMorePath", STOP, JSON_PATH, "Stop when the flag at this JSONPath is false")
+    public static final Parameter<String> HAS_MORE_PATH = of("hasMorePath", STOP, JSON_PATH, "Stop when the flag at this JSONPath is false, \"false\" or 0, or missing (APIs that omit false)")
             .withExample("`$.has_more`");
     public static final Parameter<String> TOTAL_PAGES_PATH = of("totalPagesPath", STOP, JSON_PATH, "Total pages announced (JSONPath, read once): a stop, and checked when the run ends")
             .withExample("`$.page.totalPages`");
@@ -134,7 +144,7 @@ public final class Parameters {
             .withExample("`10`");
     public static final Parameter<Integer> STOP_AFTER_RECORDS = integer("stopAfterRecords", STOP, "Stop (successfully) after this many records")
             .withExample("`500`");
-    public static final Parameter<String> ON_MISSING_RECORDS = choice("onMissingRecords", STOP, "A later page without the records path: fail or stop", "fail", "stop").orElse("fail")
+    public static final Parameter<String> ON_MISSING_RECORDS = choice("onMissingRecords", STOP, "A later page without the records path: fail or stop; empty: any page without it holds no records (APIs that leave out empty arrays)", "fail", "stop", "empty").orElse("fail")
             .withExample("`stop`");
     // records
     public static final Parameter<String> RECORDS_PATH = of("recordsPath", RECORDS, JSON_PATH, "JSONPath to the array of records").orElse("$")
@@ -210,20 +220,26 @@ public final class Parameters {
             .withExample("`bearer`");
     public static final Parameter<String> AUTH_TOKEN = text("authToken", CREDENTIALS, "bearer: the token").asSecret()
             .withExample("`{{env:GITHUB_TOKEN}}`");
-    public static final Parameter<String> AUTH_USER = text("authUser", CREDENTIALS, "basic: the user")
+    public static final Parameter<String> AUTH_USER = text("authUser", CREDENTIALS, "basic, oauth2 password: the user")
             .withExample("`reports`");
-    public static final Parameter<String> AUTH_PASSWORD = text("authPassword", CREDENTIALS, "basic: the password").asSecret()
+    public static final Parameter<String> AUTH_PASSWORD = text("authPassword", CREDENTIALS, "basic, oauth2 password: the password").asSecret()
             .withExample("`{{env:API_PASSWORD}}`");
     public static final Parameter<String> API_KEY_PARAM = text("apiKeyParam", CREDENTIALS, "apiKey: where the key goes: header:Name or query:name")
             .withExample("`header:X-Api-Key`");
     public static final Parameter<String> API_KEY = text("apiKey", CREDENTIALS, "apiKey: the key").asSecret()
             .withExample("`{{api-key}}` (a mounted secret file)");
-    public static final Parameter<String> TOKEN_URL = text("tokenUrl", CREDENTIALS, "oauth2: the token endpoint (client credentials grant)")
+    public static final Parameter<String> GRANT_TYPE = choice("grantType", CREDENTIALS, "oauth2: the grant: clientCredentials, password (authUser, authPassword) or refreshToken", "clientCredentials", "password", "refreshToken").orElse("clientCredentials")
+            .withExample("`password`");
+    public static final Parameter<String> TOKEN_URL = text("tokenUrl", CREDENTIALS, "oauth2: the token endpoint")
             .withExample("`https://login.example.com/oauth2/token`");
     public static final Parameter<String> CLIENT_ID = text("clientId", CREDENTIALS, "oauth2: the client id")
             .withExample("`caravan`");
-    public static final Parameter<String> CLIENT_SECRET = text("clientSecret", CREDENTIALS, "oauth2: the client secret").asSecret()
+    public static final Parameter<String> CLIENT_SECRET = text("clientSecret", CREDENTIALS, "oauth2: the client secret (none: a public client)").asSecret()
             .withExample("`{{env:CLIENT_SECRET}}`");
+    public static final Parameter<String> CLIENT_AUTH = choice("clientAuth", CREDENTIALS, "oauth2: the client's id and secret as HTTP basic or in the form body", "basic", "body").orElse("basic")
+            .withExample("`body`");
+    public static final Parameter<String> REFRESH_TOKEN = text("refreshToken", CREDENTIALS, "oauth2 refreshToken: the refresh token (a rotated one is kept for the run)").asSecret()
+            .withExample("`{{env:REFRESH_TOKEN}}`");
     public static final Parameter<String> SCOPE = text("scope", CREDENTIALS, "oauth2: the scope to ask for")
             .withExample("`read:all`");
     // plan

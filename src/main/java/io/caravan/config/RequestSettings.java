@@ -3,6 +3,7 @@ package io.caravan.config;
 import static io.caravan.config.Parameters.ALLOWED_ORIGINS;
 import static io.caravan.config.Parameters.BODY;
 import static io.caravan.config.Parameters.CONNECT_TIMEOUT_MS;
+import static io.caravan.config.Parameters.HEADERS;
 import static io.caravan.config.Parameters.METHOD;
 import static io.caravan.config.Parameters.NEXT_PAGES_METHOD;
 import static io.caravan.config.Parameters.NEXT_PAGES_URL;
@@ -15,11 +16,15 @@ import static io.caravan.config.Parameters.URL;
 
 import io.caravan.paging.FollowingPages;
 import io.caravan.paging.ValuePlacement;
+import io.caravan.request.CredentialChain;
 import io.caravan.request.Credentials;
+import io.caravan.request.FixedHeaders;
 import io.caravan.request.PageRequest;
 import io.caravan.request.SecretsInUse;
 import io.caravan.request.UriResolver;
 import io.caravan.request.UrlSecrets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -28,18 +33,29 @@ import java.util.Set;
  *
  * @param first        the first request, as configured
  * @param following    how requests after the first differ from it
- * @param credentials  how requests to the source's origin are authenticated
+ * @param headers      the fixed headers that are not secrets, sent with every request
+ * @param credentials  how requests to the source's origin are authenticated (secret fixed headers included)
  * @param otherOrigins origins besides the first URL's that next pages may be on (credentials never go there)
  * @param httpOptions  the camel-http endpoint options of every request (timeouts, a pooled connection waited
  *                     for no longer than a whole response may take; the body as the raw
  *                     stream, so its size is limited while it is read)
  */
-public record RequestSettings(PageRequest first, FollowingPages following, Credentials credentials,
+public record RequestSettings(PageRequest first, FollowingPages following, FixedHeaders headers, Credentials credentials,
         Set<String> otherOrigins, String httpOptions) {
 
     /** {@code request} without any credential in its URL (a next link that echoes an API key), to be stored and sent. */
     public PageRequest withoutSecrets(PageRequest request) {
         return new UrlSecrets(credentials).strip(request);
+    }
+
+    /** The {@code headers} lines, each value's placeholders resolved on its own (so it is known to come from outside). */
+    static FixedHeaders fixedHeaders(SourceParameters p) {
+        String lines = p.unresolved(HEADERS);
+        try {
+            return FixedHeaders.parse(lines, value -> p.resolve(HEADERS, value));
+        } catch (IllegalArgumentException e) {
+            throw p.contradiction("headers: " + e.getMessage());
+        }
     }
 
     static RequestSettings read(SourceParameters p) {
@@ -57,8 +73,11 @@ public record RequestSettings(PageRequest first, FollowingPages following, Crede
                 p.get(NEXT_PAGES_METHOD), p.get(REPLACE_BODY_ON_NEXT_PAGES));
         Set<String> origins = p.parse(ALLOWED_ORIGINS, value -> Set.copyOf(SourceParameters.items(value).stream()
                 .map(origin -> PageRequest.get(origin).origin()).toList()));
-        Credentials credentials = SecretsInUse.register(CredentialsReader.read(p));
-        return new RequestSettings(first, following, credentials, origins == null ? Set.of() : origins,
+        FixedHeaders headers = fixedHeaders(p);
+        List<Credentials> sent = new ArrayList<>(headers.credentials());
+        sent.add(CredentialsReader.read(p));
+        Credentials credentials = SecretsInUse.register(CredentialChain.of(sent));
+        return new RequestSettings(first, following, headers, credentials, origins == null ? Set.of() : origins,
                 "connectTimeout=" + p.require(CONNECT_TIMEOUT_MS) + "&responseTimeout=" + p.require(READ_TIMEOUT_MS)
                         + "&connectionRequestTimeout=" + p.require(RESPONSE_TIMEOUT_MS) + "&disableStreamCache=true");
     }

@@ -1,7 +1,11 @@
 package io.caravan.config;
 
 import static io.caravan.config.Parameters.BODY;
+import static io.caravan.config.Parameters.CONTINUE_FROM;
 import static io.caravan.config.Parameters.CURSOR_FIELD;
+import static io.caravan.config.Parameters.CURSOR_FORMAT;
+import static io.caravan.config.Parameters.CURSOR_INCLUSIVE;
+import static io.caravan.config.Parameters.CURSOR_SUCCESSOR;
 import static io.caravan.config.Parameters.CURSOR_PARAM;
 import static io.caravan.config.Parameters.CURSOR_PATH;
 import static io.caravan.config.Parameters.END_PARAM;
@@ -36,6 +40,7 @@ import static io.caravan.config.Parameters.WINDOW_END;
 import static io.caravan.config.Parameters.WINDOW_START;
 import static io.caravan.config.Parameters.WINDOW_STEP;
 
+import io.caravan.request.FixedHeaders;
 import io.caravan.request.Sha256;
 import java.util.List;
 
@@ -53,6 +58,10 @@ final class RequestShape {
             START_PARAM, END_PARAM, WINDOW_START, WINDOW_END, WINDOW_STEP, NEXT_REQUESTS, RECORDS_PATH, INCREMENTAL_PARAM,
             SLICE_FROM, SLICE_UNTIL, SLICE_STEP, SLICE_START_PARAM, SLICE_END_PARAM, TIME_FORMAT, PARALLEL_PAGES);
 
+    /** Shaping settings added since 0.1.0: part of the fingerprint only when set, so older checkpoints still match. */
+    private static final List<Parameter<?>> SHAPING_WHEN_SET = List.of(CURSOR_FORMAT, CURSOR_INCLUSIVE, CURSOR_SUCCESSOR,
+            CONTINUE_FROM);
+
     private RequestShape() {
     }
 
@@ -61,6 +70,15 @@ final class RequestShape {
         StringBuilder text = new StringBuilder();
         for (Parameter<?> parameter : SHAPING) {
             text.append(parameter.name()).append('=').append(p.get(parameter)).append('\n');
+        }
+        for (Parameter<?> parameter : SHAPING_WHEN_SET) {
+            if (p.has(parameter) && !String.valueOf(p.get(parameter)).equals(parameter.defaultValue())) {
+                text.append(parameter.name()).append('=').append(p.get(parameter)).append('\n');
+            }
+        }
+        FixedHeaders headers = RequestSettings.fixedHeaders(p);
+        if (!headers.isEmpty()) {
+            text.append("headers=").append(headers.shape()).append('\n');
         }
         return Sha256.hex(text.toString());
     }

@@ -160,16 +160,32 @@ public final class SourceParameters {
     }
 
     private String text(Parameter<?> parameter) {
-        String text = values.containsKey(parameter.name()) ? values.get(parameter.name()) : parameter.defaultValue();
-        text = withParameters(text);
-        if (text != null && text.contains("{{")) {
+        String text = unresolved(parameter);
+        return text == null ? null : resolve(parameter, text);
+    }
+
+    /**
+     * The parameter's text with the route's own parameters substituted but property placeholders
+     * ({@code {{env:TOKEN}}}) still in it, so a reader can tell which parts come from outside; {@code null}
+     * when not set or blank.
+     */
+    public String unresolved(Parameter<?> parameter) {
+        String text = withParameters(values.containsKey(parameter.name()) ? values.get(parameter.name())
+                : parameter.defaultValue());
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    /** {@code text} (a part of {@code parameter}'s value) with its property placeholders resolved, trimmed. */
+    public String resolve(Parameter<?> parameter, String text) {
+        String resolved = text;
+        if (resolved.contains("{{")) {
             try {
-                text = context.resolvePropertyPlaceholders(text);
+                resolved = context.resolvePropertyPlaceholders(resolved);
             } catch (RuntimeException e) {
                 throw new ConfigurationException(where + ": " + parameter.name() + ": " + e.getMessage(), e);
             }
         }
-        return text == null || text.isBlank() ? null : text.trim();
+        return resolved == null || resolved.isBlank() ? null : resolved.trim();
     }
 
     /** {@code text} with each {@code {{name}}} of another parameter of the route replaced by that one's value. */

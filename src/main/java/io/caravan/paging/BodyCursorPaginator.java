@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * Cursor or token read from the body by JSONPath ({@code next_cursor},
- * {@code response_metadata.next_cursor}, {@code paging.next.after}, {@code nextPageToken} …); a missing,
- * null or empty token ends the run. An empty page with a token continues.
+ * {@code response_metadata.next_cursor}, {@code paging.next.after}, {@code nextPageToken},
+ * DynamoDB's {@code LastEvaluatedKey} object …), placed with its JSON type; a missing, null or empty
+ * token ends the run. An empty page with a token continues.
  */
 public final class BodyCursorPaginator implements Paginator {
 
@@ -21,7 +22,7 @@ public final class BodyCursorPaginator implements Paginator {
 
     @Override
     public Optional<PageRequest> next(Page page, PageRequest base) {
-        return Tokens.text(cursorPath.read(page.body())).map(token -> placement.apply(base, token));
+        return Tokens.value(cursorPath.read(page.body())).map(token -> placement.apply(base, token));
     }
 
     @Override

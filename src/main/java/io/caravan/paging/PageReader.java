@@ -56,7 +56,8 @@ public final class PageReader {
         }
         JsonNode body = exchange.getMessage().getMandatoryBody(JsonNode.class);
         boolean endsWithoutRecords = stops.endsWithoutRecords(run.current(), body);
-        List<JsonNode> records = endsWithoutRecords ? List.of() : settings.records().selector().select(body);
+        List<JsonNode> records = endsWithoutRecords || stops.emptyWithoutRecords(body) ? List.of()
+                : settings.paging().paginator().fresh(run.current(), settings.records().selector().select(body));
         Page page = new Page(run.current(), new CaseInsensitiveMap(exchange.getMessage().getHeaders()), body, records);
         PagingSettings paging = settings.paging();
         PagingTally tally = run.pageReceived(page, paging.stops().totals());

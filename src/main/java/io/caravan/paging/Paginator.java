@@ -1,6 +1,8 @@
 package io.caravan.paging;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.request.PageRequest;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,6 +15,17 @@ public interface Paginator {
     /** The first request of a run, given the configured one (a style may place its first value). */
     default PageRequest first(PageRequest configured) {
         return configured;
+    }
+
+    /**
+     * The records of a page that are new to the pass: all of them, but for a style whose next page
+     * starts with the record the last one ended with (an inclusive keyset), which it drops.
+     *
+     * @param request the request that fetched the page
+     * @param records the records selected from the page
+     */
+    default List<JsonNode> fresh(PageRequest request, List<JsonNode> records) {
+        return records;
     }
 
     /**

@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * The composable conditions that end a run after a page, each off unless configured: an empty page,
- * a has-more flag that is false (a missing flag is not false), the announced exact total of pages or
- * records reached, a short page
+ * a has-more flag that is false ({@code false}, {@code "false"} or {@code 0}; a missing or null flag is
+ * false too, as APIs whose JSON omits default values send it: etcd's {@code more}, protobuf's JSON), the
+ * announced exact total of pages or records reached, a short page
  * (opt-in: it silently loses data on APIs that return fewer than asked), and soft caps on pages or
  * records. A style that follows a token also ends when the token is missing, in its paginator.
  */
@@ -50,9 +51,9 @@ public final class StopConditions {
             return Optional.of("empty page");
         }
         if (hasMore != null) {
-            JsonNode flag = hasMore.read(page.body());
-            if (flag.isBoolean() && !flag.asBoolean() || flag.isTextual() && flag.asText().equalsIgnoreCase("false")) {
-                return Optional.of(hasMore + " is false");
+            Optional<String> noMore = noMore(hasMore.read(page.body()));
+            if (noMore.isPresent()) {
+                return noMore;
             }
         }
         // A lower bound is not a stop: there may be more.
@@ -72,6 +73,21 @@ public final class StopConditions {
             return Optional.of("stopAfterRecords " + afterRecords + " reached");
         }
         return Optional.empty();
+    }
+
+    /** Why the has-more flag says no more, or empty when it says more; a flag that is neither fails. */
+    private Optional<String> noMore(JsonNode flag) {
+        if (flag.isMissingNode() || flag.isNull()) {
+            return Optional.of(hasMore + " is missing (read as false)");
+        }
+        String text = flag.asText();
+        if (flag.isBoolean() || flag.isTextual() && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))) {
+            return text.equalsIgnoreCase("false") ? Optional.of(hasMore + " is false") : Optional.empty();
+        }
+        if (flag.isIntegralNumber() && (text.equals("0") || text.equals("1"))) {
+            return text.equals("0") ? Optional.of(hasMore + " is 0") : Optional.empty();
+        }
+        throw new IllegalArgumentException("the has-more flag " + hasMore + " is " + flag + ", not true or false");
     }
 
     private static JsonPaths path(String expression) {

@@ -15,20 +15,25 @@ import java.util.Optional;
 final class StopDecision {
 
     private final StopConditions conditions;
-    private final boolean stopOnMissingRecords;
+    private final MissingRecords onMissingRecords;
     private final RecordSelector selector;
     private final Incremental incremental;
 
     StopDecision(PagingSettings paging, RecordSelector selector, Incremental incremental) {
         this.conditions = paging.stops();
-        this.stopOnMissingRecords = paging.stopOnMissingRecords();
+        this.onMissingRecords = paging.onMissingRecords();
         this.selector = selector;
         this.incremental = incremental;
     }
 
     /** Whether a page after the first without the records path ends the session (the first page fails: wrong config). */
     boolean endsWithoutRecords(PageRequest request, JsonNode body) {
-        return stopOnMissingRecords && request.pageIndex() > 0 && !selector.matches(body);
+        return onMissingRecords == MissingRecords.STOP && request.pageIndex() > 0 && !selector.matches(body);
+    }
+
+    /** Whether a page without the records path holds no records, the other signals deciding whether more follow. */
+    boolean emptyWithoutRecords(JsonNode body) {
+        return onMissingRecords == MissingRecords.EMPTY && !selector.matches(body);
     }
 
     /** Why the session ends after {@code page}, or empty to go on; {@code marks} and {@code bound} for a newest-first feed. */

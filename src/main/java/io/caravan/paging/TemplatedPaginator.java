@@ -3,7 +3,14 @@ package io.caravan.paging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.caravan.records.JsonPaths;
 import io.caravan.request.PageRequest;
+import io.caravan.response.ExactNumberNode;
+import java.math.BigDecimal;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import io.caravan.request.UriResolver;
 import java.net.URI;
 import java.util.ArrayList;
@@ -31,10 +38,20 @@ import org.apache.camel.util.ObjectHelper;
  * or relative to the source's configured URL), {@code method}, {@code query}, {@code headers}, {@code body} fields (dotted paths) and
  * {@code replaceBody}. A {@code when} whose JSONPath matches nothing does not hold; a value that is
  * missing, null or empty ends the run, as a missing token does.
+ *
+ * <p>Values keep their JSON type: a body field gets the array, object, number, boolean or string the
+ * expression gives ({@code "search_after": "${jsonpath(variable:lastRecord,$.sort)}"}); a value that is one
+ * {@code ${jsonpath(…)}} is read from the page's exact tree, so numbers keep the API's text. A value
+ * written as {@code {"value": "…", "format": "json"}} goes into the query or a header as JSON text
+ * ({@code startkey="abc"}); an array or object goes there only that way. A JSON literal that is not a
+ * string ({@code "limit": 100}) is a constant of its type.
  */
 public final class TemplatedPaginator implements Paginator {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Scope variables holding the page's exact trees, for values that are one JSONPath. */
+    private static final String BODY_NODE = "caravanBodyNode";
+    private static final String LAST_RECORD_NODE = "caravanLastRecordNode";
 
     private final CamelContext context;
     private final URI sourceUrl;
@@ -102,6 +119,8 @@ public final class TemplatedPaginator implements Paginator {
         scope.setVariable("recordCount", page.records().size());
         scope.setVariable("token", page.request().token());
         scope.setVariable("lastRecord", page.lastRecord() == null ? null : page.lastRecord().toString());
+        scope.setVariable(BODY_NODE, page.body());
+        scope.setVariable(LAST_RECORD_NODE, page.lastRecord());
         return scope;
     }
 
@@ -116,7 +135,7 @@ public final class TemplatedPaginator implements Paginator {
             var simple = context.resolveLanguage("simple");
             return new Rule(
                     node.hasNonNull("when") ? simple.createPredicate(node.get("when").asText()) : null,
-                    node.hasNonNull("url") ? Valued.of(node.get("url").asText(), context) : null,
+                    node.hasNonNull("url") ? Valued.parse("url", node.get("url"), context) : null,
                     node.hasNonNull("method") ? node.get("method").asText().toUpperCase() : null,
                     expressions(node.get("query"), context), expressions(node.get("headers"), context),
                     expressions(node.get("body"), context),
@@ -127,7 +146,7 @@ public final class TemplatedPaginator implements Paginator {
             Map<String, Valued> expressions = new LinkedHashMap<>();
             if (fields != null) {
                 fields.fields().forEachRemaining(field -> expressions.put(field.getKey(),
-                        Valued.of(field.getValue().asText(), context)));
+                        Valued.parse(field.getKey(), field.getValue(), context)));
             }
             return expressions;
         }
@@ -162,7 +181,7 @@ public final class TemplatedPaginator implements Paginator {
         Optional<PageRequest> build(Exchange scope, URI sourceUrl, PageRequest base) {
             PageRequest next = base;
             if (url != null) {
-                Optional<String> target = url.of(scope);
+                Optional<String> target = url.of(scope).map(JsonNode::asText);
                 if (target.isEmpty()) {
                     return Optional.empty();
                 }
@@ -174,44 +193,68 @@ public final class TemplatedPaginator implements Paginator {
                 next = next.withBody(null);
             }
             String token = null;
-            for (Placement placement : List.<Placement>of(
-                    new Placement(query, (request, name, value) -> request.withQueryParam(name, value)),
-                    new Placement(headers, (request, name, value) -> request.withHeader(name, value)),
-                    new Placement(body, (request, name, value) -> ValuePlacement.parse("body:" + name).apply(request, value)))) {
+            for (Placement placement : List.of(new Placement(query, "query:"), new Placement(headers, "header:"),
+                    new Placement(body, "body:"))) {
                 for (Map.Entry<String, Valued> entry : placement.values().entrySet()) {
-                    Optional<String> value = entry.getValue().of(scope);
+                    Optional<JsonNode> value = entry.getValue().of(scope);
                     if (value.isEmpty()) {
                         return Optional.empty();
                     }
-                    next = placement.setter().set(next, entry.getKey(), value.get());
-                    token = token == null ? value.get() : token;
+                    next = entry.getValue().place(ValuePlacement.parse(placement.prefix() + entry.getKey()), next,
+                            value.get());
+                    token = token == null ? next.token() : token;
                 }
             }
             return Optional.of(next.withToken(token));
         }
 
-        /** Values of one kind (query, header or body field) and how one is set on a request. */
-        private record Placement(Map<String, Valued> values, Setter setter) {
+        /** Values of one kind (query, header or body field) and the placement prefix they are set with. */
+        private record Placement(Map<String, Valued> values, String prefix) {
         }
-
-        @FunctionalInterface
-        private interface Setter {
-            PageRequest set(PageRequest request, String name, String value);
-        }
-
     }
 
     /**
-     * A rule's value: its Simple text and the expression compiled from it. Missing, null or empty, it
-     * is empty; a JSON array or object is refused rather than read as an empty string.
+     * A rule's value: its text, the expression compiled from it (or the JSONPath it is, read from the
+     * page's exact tree), and whether it goes out as JSON text. Missing, null or empty, it is empty.
      */
-    private record Valued(String text, Expression expression) {
+    private record Valued(String text, Expression expression, JsonPaths path, boolean ofLastRecord, JsonNode constant,
+            boolean json) {
 
-        static Valued of(String text, CamelContext context) {
-            return new Valued(text, context.resolveLanguage("simple").createExpression(text));
+        private static final Pattern JSONPATH = Pattern.compile("\\$\\{jsonpath\\((variable:lastRecord\\s*,\\s*)?([^()]+)\\)}");
+
+        static Valued parse(String name, JsonNode spec, CamelContext context) {
+            boolean json = false;
+            JsonNode value = spec;
+            if (spec.isObject()) {
+                String format = spec.path("format").asText("text");
+                if (!spec.has("value") || !format.equals("json") && !format.equals("text")) {
+                    throw new IllegalArgumentException("the rule value of " + name
+                            + " must be a string, a JSON literal or {\"value\": \"…\", \"format\": \"json\" or \"text\"}");
+                }
+                json = format.equals("json");
+                value = spec.get("value");
+            }
+            if (!value.isTextual()) {
+                return new Valued(value.toString(), null, null, false, value, json);
+            }
+            String text = value.asText();
+            Matcher jsonPath = JSONPATH.matcher(text.trim());
+            if (jsonPath.matches()) {
+                return new Valued(text, null, JsonPaths.compile(jsonPath.group(2)), jsonPath.group(1) != null, null, json);
+            }
+            return new Valued(text, context.resolveLanguage("simple").createExpression(text), null, false, null, json);
         }
 
-        Optional<String> of(Exchange scope) {
+        /** The value after {@code scope}'s page, or empty when it is missing, null or empty. */
+        Optional<JsonNode> of(Exchange scope) {
+            if (constant != null) {
+                return Tokens.value(constant);
+            }
+            if (path != null) {
+                JsonNode document = ofLastRecord ? scope.getVariable(LAST_RECORD_NODE, JsonNode.class)
+                        : scope.getVariable(BODY_NODE, JsonNode.class);
+                return document == null ? Optional.empty() : Tokens.value(path.read(document));
+            }
             Object value;
             try {
                 value = expression.evaluate(scope, Object.class);
@@ -221,13 +264,32 @@ public final class TemplatedPaginator implements Paginator {
                 }
                 throw e;
             }
-            if (value instanceof Collection<?> || value instanceof Map<?, ?>) {
-                throw new IllegalStateException("the value " + text + " is a JSON " + (value instanceof Map<?, ?>
-                        ? "object" : "array") + ", not a single value: pick one (e.g. an element by its index)");
+            if (value == null) {
+                return Optional.empty();
             }
-            String textValue = scope.getContext().getTypeConverter().convertTo(String.class, scope, value);
-            return textValue == null || textValue.isEmpty() || textValue.equals("null") ? Optional.empty()
-                    : Optional.of(textValue);
+            JsonNode node;
+            if (value instanceof JsonNode tree) {
+                node = tree;
+            } else if (value instanceof Boolean bool) {
+                node = BooleanNode.valueOf(bool);
+            } else if (value instanceof Number number) {
+                node = new ExactNumberNode(number instanceof BigDecimal decimal ? decimal.toPlainString() : number.toString());
+            } else if (value instanceof Collection<?> || value instanceof Map<?, ?>) {
+                node = MAPPER.valueToTree(value);
+            } else {
+                node = TextNode.valueOf(scope.getContext().getTypeConverter().convertTo(String.class, scope, value));
+            }
+            return node.isTextual() && node.asText().equals("null") ? Optional.empty() : Tokens.value(node);
+        }
+
+        /** {@code request} with {@code value} set at {@code placement}; an array or object is refused outside a body unless asked as JSON. */
+        PageRequest place(ValuePlacement placement, PageRequest request, JsonNode value) {
+            if (value.isContainerNode() && !json && !placement.toString().startsWith("body:")) {
+                throw new IllegalStateException("the value " + text + " is a JSON " + (value.isObject() ? "object" : "array")
+                        + ", not a single value for " + placement + ": pick one (e.g. an element by its index), put it"
+                        + " in the body, or write it as {\"value\": …, \"format\": \"json\"}");
+            }
+            return (json ? placement.asJson() : placement).apply(request, value);
         }
     }
 

@@ -1,10 +1,11 @@
 package io.caravan.paging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caravan.request.PageRequest;
+import io.caravan.response.ExactJsonTree;
+import java.io.IOException;
 
 /**
  * Where a paging value (page number, offset, cursor, token) goes in the next request: a query
@@ -12,6 +13,11 @@ import io.caravan.request.PageRequest;
  * JSON body, nested with dots ({@code body:paging.start_cursor}). A bound (a high-water mark, a
  * slice's start) may also replace a placeholder in the URL's path ({@code path:since} fills
  * {@code {since}}); paging values cannot, as the next page would have no placeholder left.
+ *
+ * <p>A value keeps its JSON type in a JSON body: an array ({@code search_after}), an object, a number,
+ * a boolean, a string or null goes in as it came. In the query, a header or the path it is written as
+ * text, or, for a placement {@linkplain #asJson() asked to}, as JSON text ({@code startkey="abc"}); an
+ * array or object goes there only as JSON text, never flattened or emptied.
  */
 public final class ValuePlacement {
 
@@ -21,10 +27,17 @@ public final class ValuePlacement {
 
     private final Kind kind;
     private final String name;
+    private final boolean json;
 
-    private ValuePlacement(Kind kind, String name) {
+    private ValuePlacement(Kind kind, String name, boolean json) {
         this.kind = kind;
         this.name = name;
+        this.json = json;
+    }
+
+    /** This placement writing values as JSON text in the query, a header or the path ({@code "abc"}, {@code [1,"x"]}). */
+    public ValuePlacement asJson() {
+        return new ValuePlacement(kind, name, true);
     }
 
     /** Parses {@code [query:|header:|body:]name}; a bare name is a query parameter. */
@@ -44,7 +57,7 @@ public final class ValuePlacement {
         if (name.isBlank()) {
             throw new IllegalArgumentException("paging value placement '" + spec + "' has no name");
         }
-        return new ValuePlacement(kind, name);
+        return new ValuePlacement(kind, name, false);
     }
 
     /** Parses a paging value's placement: as {@link #parse}, but not into the path. */
@@ -58,30 +71,53 @@ public final class ValuePlacement {
     }
 
     /**
-     * The request with {@code value} placed and remembered as its token. A number goes into a JSON
-     * body as a number, anything else as a string.
+     * The request with {@code value} (a number, a string or a {@link JsonNode}) placed and remembered as
+     * its token (its text, or its JSON text when it is an array or object).
      */
     public PageRequest apply(PageRequest request, Object value) {
+        JsonNode node = node(value);
         PageRequest placed = switch (kind) {
-            case QUERY -> request.withQueryParam(name, value.toString());
-            case HEADER -> request.withHeader(name, value.toString());
-            case BODY -> request.withBody(withField(request.body(), value));
-            case PATH -> request.to(request.method(), inPath(request.url(), value));
+            case QUERY -> request.withQueryParam(name, written(node));
+            case HEADER -> request.withHeader(name, written(node));
+            case BODY -> request.withBody(withField(request.body(), node));
+            case PATH -> request.to(request.method(), inPath(request.url(), written(node)));
         };
-        return placed.withToken(value.toString());
+        return placed.withToken(node.isValueNode() ? node.asText() : node.toString());
     }
 
-    private String inPath(String url, Object value) {
+    private static JsonNode node(Object value) {
+        if (value instanceof JsonNode node) {
+            return node;
+        }
+        if (value instanceof Long || value instanceof Integer) {
+            return MAPPER.getNodeFactory().numberNode(((Number) value).longValue());
+        }
+        return MAPPER.getNodeFactory().textNode(value.toString());
+    }
+
+    /** The value as text for the query, a header or the path. */
+    private String written(JsonNode node) {
+        if (json) {
+            return node.toString();
+        }
+        if (node.isContainerNode()) {
+            throw new IllegalArgumentException("the value for " + this + " is a JSON " + (node.isArray() ? "array" : "object")
+                    + ": it goes into a JSON body as it is; to send it as JSON text here, ask for format json");
+        }
+        return node.isNull() ? "null" : node.asText();
+    }
+
+    private String inPath(String url, String value) {
         String placeholder = "{" + name + "}";
         if (!url.contains(placeholder)) {
             throw new IllegalArgumentException("the URL has no " + placeholder + " for the value placed at path:" + name);
         }
-        return url.replace(placeholder, PageRequest.encode(value.toString()));
+        return url.replace(placeholder, PageRequest.encode(value));
     }
 
-    private String withField(String body, Object value) {
+    private String withField(String body, JsonNode value) {
         try {
-            JsonNode parsed = body == null || body.isBlank() ? MAPPER.createObjectNode() : MAPPER.readTree(body);
+            JsonNode parsed = body == null || body.isBlank() ? MAPPER.createObjectNode() : ExactJsonTree.parse(body);
             if (!(parsed instanceof ObjectNode root)) {
                 throw new IllegalArgumentException("request body is not a JSON object; cannot set " + name);
             }
@@ -91,20 +127,15 @@ public final class ValuePlacement {
                 JsonNode child = parent.get(path[i]);
                 parent = child instanceof ObjectNode object ? object : parent.putObject(path[i]);
             }
-            String field = path[path.length - 1];
-            if (value instanceof Number number) {
-                parent.put(field, number.longValue());
-            } else {
-                parent.put(field, value.toString());
-            }
+            parent.set(path[path.length - 1], value);
             return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("request body is not valid JSON; cannot set " + name, e);
         }
     }
 
     @Override
     public String toString() {
-        return kind.name().toLowerCase() + ":" + name;
+        return kind.name().toLowerCase() + ":" + name + (json ? " (as JSON)" : "");
     }
 }

@@ -5,8 +5,9 @@ import io.caravan.run.SessionRun;
 import org.apache.camel.Exchange;
 
 /**
- * Puts a session's next request on the message for camel-http, with the source's credentials, which
- * go only to the origin of the source's first URL, never to another origin its next pages may be on.
+ * Puts a session's next request on the message for camel-http, with the source's fixed headers and its
+ * credentials, which go only to the origin of the source's first URL, never to another origin its next
+ * pages may be on.
  */
 public final class RequestPreparer {
 
@@ -34,6 +35,7 @@ public final class RequestPreparer {
     /** Puts {@code request} on the message, with credentials when it goes to the source's own origin. */
     public void prepare(Exchange exchange, PageRequest request) {
         HttpRequestPreparer.prepare(exchange, request);
+        settings.headers().applyTo(exchange.getMessage());
         if (request.origin().equals(settings.first().origin())) {
             settings.credentials().apply(exchange.getMessage());
         }

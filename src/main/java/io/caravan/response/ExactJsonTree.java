@@ -1,5 +1,6 @@
 package io.caravan.response;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,11 +22,19 @@ import java.util.Deque;
  * {@code 10.1} and {@code -0} as {@code 0}. Iterative, so any depth the parser's limits allow is built
  * without recursion.
  */
-final class ExactJsonTree {
+public final class ExactJsonTree {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonFactory JSON = new JsonFactory();
 
     private ExactJsonTree() {
+    }
+
+    /** {@code json} as an exact tree (a request body Caravan rewrites keeps the numbers it was given). */
+    public static JsonNode parse(String json) throws IOException {
+        try (JsonParser parser = JSON.createParser(json)) {
+            return read(parser);
+        }
     }
 
     /** The next JSON value of {@code parser}, or {@code null} when there is none. */

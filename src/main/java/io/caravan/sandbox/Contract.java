@@ -81,6 +81,20 @@ abstract class Contract {
         return SandboxResponse.json(out.toByteArray());
     }
 
+    /** A JSON page: {@code prefix}, what {@code item} writes for each of the slice's records as an array, {@code suffix}. */
+    static SandboxResponse page(String prefix, PageSlice slice, PageSlice.Item item, String suffix) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(640 * Math.max(1, slice.to() - slice.from()) + 256);
+        out.writeBytes(prefix.getBytes(StandardCharsets.UTF_8));
+        slice.writeArray(out, item);
+        out.writeBytes(suffix.getBytes(StandardCharsets.UTF_8));
+        return SandboxResponse.json(out.toByteArray());
+    }
+
+    /** Writes {@code text} as UTF-8. */
+    static void write(ByteArrayOutputStream out, String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** An int parameter, or the default. */
     static int intParam(Map<String, String> params, String name, int defaultValue) {
         String value = params.get(name);

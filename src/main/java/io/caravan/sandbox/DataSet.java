@@ -148,6 +148,22 @@ public final class DataSet {
         return records[index];
     }
 
+    /** The id of the record at {@code index} (index + 1 in a generated data set; its own in a view). */
+    public long id(int index) {
+        byte[] json = records[index];
+        long id = 0;
+        // Records are written with the id first: {"id":123,...
+        for (int i = 6; i < json.length && json[i] >= '0' && json[i] <= '9'; i++) {
+            id = id * 10 + (json[i] - '0');
+        }
+        return id;
+    }
+
+    /** The update time of the record at {@code index}, in epoch seconds. */
+    public long updatedAtSeconds(int index) {
+        return updatedAt[index];
+    }
+
     /** Index of the first record updated at or after {@code instant} (update times rise with the id). */
     public int indexUpdatedFrom(Instant instant) {
         int low = 0;

@@ -8,10 +8,14 @@ import java.util.StringJoiner;
  * Knobs: {@code total_header} adds the record count as {@code X-Total-Count}; {@code no_link} leaves
  * the Link header out (as an API does for a page size it does not support).
  */
-final class GitHubContract extends Contract {
+class GitHubContract extends Contract {
 
     GitHubContract() {
-        super("/github/repos/caravan/demo/issues", "per_page", 30);
+        this("/github/repos/caravan/demo/issues");
+    }
+
+    GitHubContract(String path) {
+        super(path, "per_page", 30);
     }
 
     @Override

@@ -44,13 +44,24 @@ record PageSlice(DataSet data, int start, int from, int to, boolean endless, boo
 
     /** Writes the records as a JSON array. */
     void writeArray(ByteArrayOutputStream out) {
+        writeArray(out, (bytes, index) -> bytes.writeBytes(data.json(index)));
+    }
+
+    /** Writes a JSON array of what {@code item} writes for each record's index in the data set (a hit, a row). */
+    void writeArray(ByteArrayOutputStream out, Item item) {
         out.write('[');
         for (int i = from; i < to; i++) {
             if (i > from) {
                 out.write(',');
             }
-            out.writeBytes(data.json(i % data.size()));
+            item.write(out, i % data.size());
         }
         out.write(']');
+    }
+
+    /** Writes one record of the page, by its index in the data set. */
+    @FunctionalInterface
+    interface Item {
+        void write(ByteArrayOutputStream out, int index);
     }
 }

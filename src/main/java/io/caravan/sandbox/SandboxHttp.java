@@ -3,6 +3,7 @@ package io.caravan.sandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -39,10 +40,17 @@ final class SandboxHttp {
         return headers;
     }
 
+    /** The request body: its JSON, or a form's fields as an object of strings; an empty object when there is none. */
     static JsonNode readBody(HttpExchange exchange) throws IOException {
         byte[] bytes = exchange.getRequestBody().readAllBytes();
         if (bytes.length == 0) {
             return JSON.createObjectNode();
+        }
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
+            ObjectNode form = JSON.createObjectNode();
+            parseQuery(new String(bytes, StandardCharsets.UTF_8)).forEach(form::put);
+            return form;
         }
         try {
             return JSON.readTree(bytes);

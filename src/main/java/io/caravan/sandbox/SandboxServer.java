@@ -31,11 +31,14 @@ public final class SandboxServer implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
+    private static final KeycloakRealm KEYCLOAK = new KeycloakRealm();
     private static final List<Contract> CONTRACTS = List.of(new HelpScoutContract(), new StripeContract(),
             new GitHubContract(), new ShopifyContract(), new ZoomContract(), new DropboxListFolderContract(),
             new DropboxContinueContract(), new SlackContract(), new HubSpotContract(), new JiraContract(),
             new NotionContract(), new GraphContract(), new FreshdeskContract(), new BrazeContract(),
-            new PlentificContract(), new HeaderTokenContract(), new TimeRangeLogContract(), new GrowingOffsetContract(), new SearchContract(), new ScrollContract());
+            new PlentificContract(), new HeaderTokenContract(), new TimeRangeLogContract(), new GrowingOffsetContract(), new SearchContract(), new ScrollContract(),
+            new SearchAfterContract(), new MediaWikiContract(), new EtcdRangeContract(), new CouchDbViewContract(),
+            new GitHubEnterpriseContract(), new KeycloakTokenContract(KEYCLOAK), new KeycloakUsersContract(KEYCLOAK));
 
     /** Answers a JSON body that never ends (until the client closes the connection). */
     private static final SandboxResponse ENDLESS = new SandboxResponse(200, Map.of("Content-Type", "application/json"),
@@ -119,6 +122,11 @@ public final class SandboxServer implements AutoCloseable {
     /** Ends an outage. */
     public void recover() {
         outageFrom = Long.MAX_VALUE;
+    }
+
+    /** Tokens the sandbox's Keycloak realm issued so far (in this JVM) by grant type: password, refresh_token. */
+    public long keycloakGrants(String grantType) {
+        return KEYCLOAK.grants(grantType);
     }
 
     /** The data set the sandbox serves for this size and seed (the same one the knobs select). */

@@ -58,7 +58,7 @@ class PackagedApplicationIT {
             }
             try (HikariDataSource dataSource = dataSource(jdbcUrl)) {
                 for (String source : sources) {
-                    RouteFileExpectation.assertLanded(source, LandedData.inTable(dataSource, table(source), source),
+                    RouteFileExpectation.assertLanded(source, RouteFileExpectation.landed(dataSource, table(source), source),
                             expected);
                 }
             }

@@ -103,7 +103,7 @@ class RouteFilesTest {
             assertThat(summary.ended()).isNotBlank();
             assertThat(summary.ended().contains("it caps the page size")).as("cap noted for %s", source)
                     .isEqualTo(source.equals("jira-issues"));
-            LandedData landed = LandedData.inTable(dataSource, table, source);
+            LandedData landed = RouteFileExpectation.landed(dataSource, table, source);
             RouteFileExpectation.assertLanded(source, landed, LandedData.of(sandbox.dataSet(RECORDS, 42)));
             assertThat(summary.recordsLoaded()).isEqualTo(landed.rows());
             assertThat(finished).isEmpty();

@@ -1,6 +1,7 @@
 package io.caravan.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -12,9 +13,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /**
@@ -40,6 +43,38 @@ public record LandedData(long rows, Map<Long, String> contentByKey) {
                 rows++;
                 content.put(Long.parseLong(result.getString(1)), canonical(result.getString(2)));
             }
+        }
+        return new LandedData(rows, content);
+    }
+
+    /** A search hit's record: its {@code _source}. */
+    public static final UnaryOperator<JsonNode> SOURCE_OF_HIT = hit -> hit.get("_source");
+    /** An etcd key-value's record: its {@code value}, base64-decoded JSON. */
+    public static final UnaryOperator<JsonNode> BASE64_VALUE = kv -> {
+        try {
+            return CANONICAL.readTree(Base64.getDecoder().decode(kv.get("value").asText()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    };
+
+    /**
+     * What a table holds for one source whose payloads wrap the record (a search hit, an etcd key-value),
+     * each unwrapped by {@code record} and keyed by the record's id.
+     */
+    public static LandedData inTable(DataSource dataSource, String table, String source, UnaryOperator<JsonNode> record)
+            throws SQLException {
+        Map<Long, String> content = new TreeMap<>();
+        long rows = 0;
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT payload FROM " + table + " WHERE source = '" + source + "'")) {
+            while (result.next()) {
+                rows++;
+                JsonNode unwrapped = record.apply(CANONICAL.readTree(result.getString(1)));
+                content.put(unwrapped.get("id").asLong(), canonical(unwrapped.toString()));
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
         return new LandedData(rows, content);
     }

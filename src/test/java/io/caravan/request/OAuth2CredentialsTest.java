@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Tokens from the sandbox's token endpoint, renewed before they expire (time from a clock the test moves). */
-class OAuth2ClientCredentialsTest {
+class OAuth2CredentialsTest {
 
     private TestSandbox sandbox;
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
@@ -36,7 +36,7 @@ class OAuth2ClientCredentialsTest {
     void aTokenIsReusedUntilAMinuteBeforeItExpires() {
         SandboxAuth oauth = SandboxAuth.oauth2("id", "secret-0001", Duration.ofHours(1));
         sandbox.requireAuth(oauth);
-        OAuth2ClientCredentials credentials = credentials();
+        OAuth2Credentials credentials = credentials();
 
         String first = authorization(credentials);
         now = now.plus(Duration.ofMinutes(58)).plusSeconds(59);
@@ -54,7 +54,7 @@ class OAuth2ClientCredentialsTest {
     void aShortLivedTokenIsRenewedAtHalfItsLife() {
         SandboxAuth oauth = SandboxAuth.oauth2("id", "secret-0001", Duration.ofSeconds(60));
         sandbox.requireAuth(oauth);
-        OAuth2ClientCredentials credentials = credentials();
+        OAuth2Credentials credentials = credentials();
 
         authorization(credentials);
         now = now.plusSeconds(29);
@@ -69,7 +69,7 @@ class OAuth2ClientCredentialsTest {
     void aRenewedCredentialFetchesAFreshToken() {
         SandboxAuth oauth = SandboxAuth.oauth2("id", "secret-0001", Duration.ofHours(1));
         sandbox.requireAuth(oauth);
-        OAuth2ClientCredentials credentials = credentials();
+        OAuth2Credentials credentials = credentials();
 
         authorization(credentials);
         assertThat(credentials.renew()).isTrue();
@@ -77,7 +77,7 @@ class OAuth2ClientCredentialsTest {
         assertThat(oauth.tokensIssued()).isEqualTo(2);
     }
 
-    private OAuth2ClientCredentials credentials() {
+    private OAuth2Credentials credentials() {
         Clock clock = new Clock() {
             @Override
             public Instant instant() {
@@ -94,8 +94,9 @@ class OAuth2ClientCredentialsTest {
                 return this;
             }
         };
-        return new OAuth2ClientCredentials(URI.create(sandbox.url() + SandboxAuth.TOKEN_PATH), "id", "secret-0001",
-                "read", clock);
+        return new OAuth2Credentials(URI.create(sandbox.url() + SandboxAuth.TOKEN_PATH),
+                new OAuth2Credentials.Client("id", "secret-0001", false), OAuth2Credentials.Grant.clientCredentials(),
+                "read", new OAuth2Credentials.Retries(0, Duration.ofMillis(1)), clock);
     }
 
     private static String authorization(Credentials credentials) {
