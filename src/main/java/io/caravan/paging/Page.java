@@ -12,9 +12,20 @@ import java.util.Map;
  * @param request the request sent
  * @param headers the response headers (a case-insensitive map)
  * @param body    the parsed response body
- * @param records the records selected from the body, in order
+ * @param records the records selected from the body that are new to the pass, in order
+ * @param dropped records of the body dropped as the boundary an inclusive keyset repeats
  */
-public record Page(PageRequest request, Map<String, Object> headers, JsonNode body, List<JsonNode> records) {
+public record Page(PageRequest request, Map<String, Object> headers, JsonNode body, List<JsonNode> records, int dropped) {
+
+    /** A page of which every record selected is new. */
+    public Page(PageRequest request, Map<String, Object> headers, JsonNode body, List<JsonNode> records) {
+        this(request, headers, body, records, 0);
+    }
+
+    /** How many records the API returned on this page, a repeated boundary included: what a short page is measured by. */
+    public int received() {
+        return records.size() + dropped;
+    }
 
     /** A response header's value, or {@code null} when absent. */
     public String header(String name) {

@@ -56,9 +56,11 @@ public final class PageReader {
         }
         JsonNode body = exchange.getMessage().getMandatoryBody(JsonNode.class);
         boolean endsWithoutRecords = stops.endsWithoutRecords(run.current(), body);
-        List<JsonNode> records = endsWithoutRecords || stops.emptyWithoutRecords(body) ? List.of()
-                : settings.paging().paginator().fresh(run.current(), settings.records().selector().select(body));
-        Page page = new Page(run.current(), new CaseInsensitiveMap(exchange.getMessage().getHeaders()), body, records);
+        List<JsonNode> selected = endsWithoutRecords || stops.emptyWithoutRecords(body) ? List.of()
+                : settings.records().selector().select(body);
+        List<JsonNode> records = settings.paging().paginator().fresh(run.current(), selected);
+        Page page = new Page(run.current(), new CaseInsensitiveMap(exchange.getMessage().getHeaders()), body, records,
+                selected.size() - records.size());
         PagingSettings paging = settings.paging();
         PagingTally tally = run.pageReceived(page, paging.stops().totals());
         List<Map<String, Object>> rows = source.rows().rows(records, run.current().pageIndex() + 1);
@@ -83,8 +85,8 @@ public final class PageReader {
         if (!records.isEmpty() && !run.rows().repeatsPrevious()) {
             tally.followedBy(records.size());
         }
-        if (next.isPresent() && records.size() < paging.pageSize() && !records.isEmpty()) {
-            tally.shortPage(records.size());
+        if (next.isPresent() && page.received() < paging.pageSize() && !records.isEmpty()) {
+            tally.shortPage(page.received());
         }
         if (following.isEmpty() && next.isEmpty() && checksTotals(run, stop)) {
             String shortfall = tally.shortfall(paging.stops().totals(), paging.pageSize());

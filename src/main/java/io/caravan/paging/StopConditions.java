@@ -63,8 +63,8 @@ public final class StopConditions {
         if (!tally.totalIsLowerBound() && tally.totalRecords() != null && tally.passRecords() >= tally.totalRecords()) {
             return Optional.of("all " + tally.totalRecords() + " records read");
         }
-        if (shortPageBelow > 0 && size < shortPageBelow) {
-            return Optional.of("short page (" + size + " < " + shortPageBelow + " records)");
+        if (shortPageBelow > 0 && page.received() < shortPageBelow) {
+            return Optional.of("short page (" + page.received() + " < " + shortPageBelow + " records)");
         }
         if (afterPages > 0 && tally.passPages() >= afterPages) {
             return Optional.of("stopAfterPages " + afterPages + " reached");

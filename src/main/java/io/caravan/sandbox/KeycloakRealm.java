@@ -13,9 +13,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * grant, which rotates the refresh token (the old one stops working). There is no service account, so
  * the client credentials grant is refused, as a realm without one refuses it. Access tokens live
  * {@code token_life_s} seconds (a query knob of the token URL, 60 by default) and are refused after that.
+ * The endpoint is a service of its own: its requests are not the API's, and no knob or outage touches it.
  */
 final class KeycloakRealm {
 
+    /** The path of the realm's token endpoint. */
+    static final String TOKEN_PATH = "/keycloak/realms/caravan/protocol/openid-connect/token";
     static final String USER = "caravan";
     static final String PASSWORD = "sandbox-password";
     static final String CLIENT = "caravan-cli";

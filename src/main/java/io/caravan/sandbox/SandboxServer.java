@@ -38,7 +38,7 @@ public final class SandboxServer implements AutoCloseable {
             new NotionContract(), new GraphContract(), new FreshdeskContract(), new BrazeContract(),
             new PlentificContract(), new HeaderTokenContract(), new TimeRangeLogContract(), new GrowingOffsetContract(), new SearchContract(), new ScrollContract(),
             new SearchAfterContract(), new MediaWikiContract(), new EtcdRangeContract(), new CouchDbViewContract(),
-            new GitHubEnterpriseContract(), new KeycloakTokenContract(KEYCLOAK), new KeycloakUsersContract(KEYCLOAK));
+            new GitHubEnterpriseContract(), new KeycloakUsersContract(KEYCLOAK));
 
     /** Answers a JSON body that never ends (until the client closes the connection). */
     private static final SandboxResponse ENDLESS = new SandboxResponse(200, Map.of("Content-Type", "application/json"),
@@ -154,6 +154,15 @@ public final class SandboxServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         long arrived = System.nanoTime();
+        if (exchange.getRequestURI().getPath().equals(KeycloakRealm.TOKEN_PATH)) {
+            // The identity server is a service of its own: not among the API's requests, untouched by knobs and outages.
+            try (exchange) {
+                write(exchange, exchange.getRequestMethod().equals("POST") ? KEYCLOAK.token(SandboxHttp.readBody(exchange),
+                        SandboxHttp.parseQuery(exchange.getRequestURI().getRawQuery()))
+                        : SandboxResponse.error(405, "use POST with a form"));
+            }
+            return;
+        }
         try (exchange) {
             // In flight from arrival until the answer is ready (before the client can have it).
             int now = inFlight.incrementAndGet();
@@ -266,6 +275,10 @@ public final class SandboxServer implements AutoCloseable {
 
     private void send(HttpExchange exchange, SandboxResponse response) throws IOException {
         probe.answered(response.status(), response.headers().containsKey("Retry-After"));
+        write(exchange, response);
+    }
+
+    private static void write(HttpExchange exchange, SandboxResponse response) throws IOException {
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.caravan.sandbox.DataSet;
 import io.caravan.sandbox.TestSandbox;
 import io.caravan.support.LandedData;
+import io.caravan.support.RouteFileExpectation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,7 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The route files of real APIs' ways of offering less than they hold ({@code src/test/resources/contracts/}),
+ * The route files of real APIs' ways of offering less than they hold, and of what only the application jar
+ * can run (Simple's base64 functions) ({@code src/test/resources/contracts/}),
  * each run by the packaged application against the sandbox: the exit status, the line that says why
  * the run ended or failed, and exactly what landed.
  */
@@ -47,6 +49,7 @@ class ContractRoutesIT {
             constant-scroll   | 0 | 2500  | ended: empty page on page 26
             lower-bound-total | 0 | 30000 | completed: 4 of 4 slices
             array-cursor      | 1 | 0     | the value ${jsonpath($.messages[*].id)} is a JSON array, not a single value
+            etcd-base64-rule  | 0 | 250   | ended: no rule's when holds on page 3
             """)
     void routeFileEndsAsItShouldAndLandsExactly(String source, int exit, int records, String says, @TempDir Path workDir)
             throws Exception {
@@ -70,8 +73,9 @@ class ContractRoutesIT {
             } else {
                 DataSet data = sandbox.dataSet(records, 42);
                 LandedData expected = LandedData.of(source.equals("lower-bound-total") ? data.view(FROM, UNTIL, false) : data);
-                assertThat(LandedData.inTable(dataSource, table, source).checksum()).isEqualTo(expected.checksum());
-                assertThat(LandedData.inTable(dataSource, table, source).rows()).isEqualTo(expected.rows());
+                LandedData landed = RouteFileExpectation.landed(dataSource, table, source);
+                assertThat(landed.checksum()).isEqualTo(expected.checksum());
+                assertThat(landed.rows()).isEqualTo(expected.rows());
             }
         }
     }

@@ -59,6 +59,16 @@ abstract class PaginationContractTest {
         return Math.min((long) pages * pageSize(), data.size());
     }
 
+    /** What the table holds for {@code source}, keyed by record id (a style whose API wraps records unwraps them). */
+    LandedData landed(String source) throws Exception {
+        return fixture.landed(source);
+    }
+
+    /** The JSONPath of a record's key. */
+    String keyPath() {
+        return "$.id";
+    }
+
     /** Whether the API hands out the cursor (so it can repeat one); false where Caravan computes it. */
     boolean apiHandsOutCursor() {
         return true;
@@ -87,7 +97,7 @@ abstract class PaginationContractTest {
 
         RunSummary summary = fixture.caravan.run(source);
 
-        LandedData landed = LandedData.inTable(fixture.dataSource, fixture.table, source);
+        LandedData landed = landed(source);
         assertThat(landed.rows()).isEqualTo(records);
         assertThat(landed.checksum()).isEqualTo(LandedData.of(fixture.sandbox.dataSet(records, 42)).checksum());
         assertThat(summary.recordsLoaded()).isEqualTo(records);
@@ -112,8 +122,8 @@ abstract class PaginationContractTest {
             assertThat(summary.completed()).as("run resumed after %d pages", landed).isTrue();
             assertThat(fixture.sandbox.requestCount() - before).as("requests after %d pages landed", landed)
                     .isEqualTo(fullRun - landed);
-            assertThat(fixture.landed(source).checksum()).as("table after %d pages", landed).isEqualTo(expected.checksum());
-            assertThat(fixture.landed(source).rows()).isEqualTo(records);
+            assertThat(landed(source).checksum()).as("table after %d pages", landed).isEqualTo(expected.checksum());
+            assertThat(landed(source).rows()).isEqualTo(records);
             Checkpoint checkpoint = fixture.caravan.checkpoints().load(source).orElseThrow();
             assertThat(checkpoint.status()).isEqualTo(RunStatus.COMPLETED);
             assertThat(checkpoint.next()).isNull();
@@ -129,7 +139,7 @@ abstract class PaginationContractTest {
         fixture.sandbox.failFrom(fixture.sandbox.requestCount() + 3, 404);
         assertThatThrownBy(() -> fixture.caravan.run(source)).cause().isInstanceOf(SourceFailedException.class)
                 .hasMessageContaining("failed at page 3");
-        assertThat(fixture.landed(source).rows()).isPositive();
+        assertThat(landed(source).rows()).isPositive();
         fixture.sandbox.recover();
         long before = fixture.sandbox.requestCount();
 
@@ -138,8 +148,8 @@ abstract class PaginationContractTest {
         assertThat(summary.completed()).isTrue();
         assertThat(summary.resumedAtPage()).isBetween(2, 3);
         assertThat(fixture.sandbox.requestCount() - before).isLessThan(fullRun);
-        assertThat(fixture.landed(source).rows()).isEqualTo(records);
-        assertThat(fixture.landed(source).checksum()).isEqualTo(fixture.dataSet(records).checksum());
+        assertThat(landed(source).rows()).isEqualTo(records);
+        assertThat(landed(source).checksum()).isEqualTo(fixture.dataSet(records).checksum());
     }
 
     @Test
@@ -157,8 +167,8 @@ abstract class PaginationContractTest {
                 + fixture.sandbox.responseCount(429) - limitedBefore;
         assertThat(faults).isPositive();
         assertThat(summary.retries()).isEqualTo(faults);
-        assertThat(fixture.landed(source).rows()).isEqualTo(records);
-        assertThat(fixture.landed(source).checksum()).isEqualTo(fixture.dataSet(records).checksum());
+        assertThat(landed(source).rows()).isEqualTo(records);
+        assertThat(landed(source).checksum()).isEqualTo(fixture.dataSet(records).checksum());
     }
 
     /** The requests a clean run of {@code records} records makes (its own source, run to the end). */
@@ -179,7 +189,7 @@ abstract class PaginationContractTest {
         assertThat(summary.completed()).isTrue();
         assertThat(summary.pages()).isEqualTo(3);
         assertThat(fixture.sandbox.requestCount() - before).isEqualTo(3);
-        assertThat(LandedData.inTable(fixture.dataSource, fixture.table, source).rows())
+        assertThat(landed(source).rows())
                 .isEqualTo(recordsInFirstPages(3, fixture.sandbox.dataSet(2_500, 42)));
     }
 
@@ -219,7 +229,7 @@ abstract class PaginationContractTest {
                 .hasMessageContaining("page cap of 12 pages reached while the API still offers a next page");
         assertThat(fixture.sandbox.requestCount() - before).isEqualTo(12);
         // The 12 pages read land; the refused 13th is where the next run goes on (once maxPages is raised).
-        assertThat(fixture.landed(source).rows()).isEqualTo(recordsInFirstPages(12, fixture.sandbox.dataSet(2_500, 42)));
+        assertThat(landed(source).rows()).isEqualTo(recordsInFirstPages(12, fixture.sandbox.dataSet(2_500, 42)));
         Checkpoint failed = fixture.caravan.checkpoints().load(source).orElseThrow();
         assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
         assertThat(failed.pages()).isEqualTo(12);
@@ -230,8 +240,8 @@ abstract class PaginationContractTest {
     String addSource(int records, String knobs, Map<String, String> overrides) throws Exception {
         String source = getClass().getSimpleName().toLowerCase() + "_" + SOURCES.incrementAndGet();
         Map<String, String> params = new LinkedHashMap<>(parameters());
-        params.put("url", fixture.sandbox.url() + path + "?records=" + records + knobs);
-        params.put("keyPath", "$.id");
+        params.put("url", fixture.sandbox.url() + path + (path.contains("?") ? "&" : "?") + "records=" + records + knobs);
+        params.put("keyPath", keyPath());
         params.put("table", fixture.table);
         params.putAll(overrides);
         fixture.caravan.addSource(source, params);

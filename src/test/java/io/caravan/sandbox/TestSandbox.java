@@ -84,6 +84,11 @@ public final class TestSandbox implements AutoCloseable {
         server.requireAuth(required);
     }
 
+    /** Tokens the sandbox's Keycloak realm issued so far (in this JVM) by grant type: password, refresh_token. */
+    public long keycloakGrants(String grantType) {
+        return server.keycloakGrants(grantType);
+    }
+
     public DataSet dataSet(int records, long seed) {
         return server.dataSet(records, seed);
     }
