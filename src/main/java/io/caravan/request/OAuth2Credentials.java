@@ -127,19 +127,22 @@ public final class OAuth2Credentials implements Credentials {
 
     private void fetchToken() {
         if (refreshToken != null) {
-            try {
-                take(request(Grant.refreshToken(refreshToken)));
+            JsonNode refreshed = request(Grant.refreshToken(refreshToken), false);
+            if (refreshed != null) {
+                take(refreshed);
                 return;
-            } catch (Refused refused) {
-                // The refresh token expired or was revoked: ask with the grant itself.
-                refreshToken = null;
             }
+            // The refresh token expired or was revoked: ask with the grant itself.
+            refreshToken = null;
         }
-        take(request(grant));
+        take(request(grant, true));
     }
 
-    /** The token endpoint's answer to {@code asked}, retried while it fails on the network, with 5xx or 429. */
-    private JsonNode request(Grant asked) {
+    /**
+     * The token endpoint's answer to {@code asked}, retried while it fails on the network, with 5xx or 429;
+     * a refusal (another 4xx) fails when {@code refusalFails}, else is {@code null}.
+     */
+    private JsonNode request(Grant asked, boolean refusalFails) {
         HttpRequest.Builder request = HttpRequest.newBuilder(tokenUrl).timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json");
@@ -169,7 +172,10 @@ public final class OAuth2Credentials implements Credentials {
                 String error = body != null && body.hasNonNull("error") ? body.get("error").asText() : "no access_token";
                 failure = "HTTP " + status + " (" + error + ")";
                 if (status != 429 && status < 500) {
-                    throw new Refused("token request to " + shownUrl + " refused: " + redact(failure));
+                    if (!refusalFails) {
+                        return null;
+                    }
+                    throw new IllegalStateException("token request to " + shownUrl + " refused: " + redact(failure));
                 }
             } catch (IOException e) {
                 failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -220,12 +226,5 @@ public final class OAuth2Credentials implements Credentials {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** The token endpoint refused the grant (a 4xx other than 429): asking again cannot help. */
-    private static final class Refused extends IllegalStateException {
-        Refused(String message) {
-            super(message);
-        }
     }
 }

@@ -55,8 +55,8 @@ class ParameterDocsTest {
         assertThat(cast(properties.get("stopOnShortPage"))).containsEntry("type", "boolean").containsEntry("default", false);
         assertThat(cast(properties.get("pagination")).get("enum")).isEqualTo(List.of("pageNumber", "offset",
                 "lastRecordCursor", "bodyCursor", "headerToken", "nextUrl", "linkHeader", "lastRecordTime", "timeWindow",
-                "templated"));
-        for (String secret : List.of("authToken", "authPassword", "apiKey", "clientSecret")) {
+                "continuation", "templated"));
+        for (String secret : List.of("authToken", "authPassword", "apiKey", "clientSecret", "refreshToken", "headers")) {
             assertThat(cast(properties.get(secret))).containsEntry("format", "password").doesNotContainKey("example");
         }
         properties.forEach((name, spec) -> {

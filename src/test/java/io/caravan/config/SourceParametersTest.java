@@ -58,7 +58,7 @@ class SourceParametersTest {
         given.put("checkpoint", "true");
         given.put("pagination", "linkheader");
         assertThatThrownBy(this::settings).hasMessage(WHERE + ": pagination 'linkheader': use pageNumber, offset,"
-                + " lastRecordCursor, bodyCursor, headerToken, nextUrl, linkHeader, lastRecordTime, timeWindow or templated");
+                + " lastRecordCursor, bodyCursor, headerToken, nextUrl, linkHeader, lastRecordTime, timeWindow, continuation or templated");
         given.put("pagination", "bodyCursor");
         given.put("cursorPath", "$..");
         assertThatThrownBy(this::settings).hasMessage(WHERE + ": cursorPath '$..': Path must not end with a '.' or '..'");

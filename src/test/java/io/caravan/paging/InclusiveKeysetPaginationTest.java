@@ -67,6 +67,12 @@ class InclusiveKeysetPaginationTest extends PaginationContractTest {
     }
 
     @Test
+    void anInclusiveCursorWithASuccessorIsRefusedAsAContradiction() {
+        assertThatThrownBy(() -> addSource(10, "", Map.of("cursorSuccessor", "string")))
+                .hasStackTraceContaining("cursorInclusive true and cursorSuccessor string contradict each other");
+    }
+
+    @Test
     void aKeySentAsBareTextIsRefusedByTheApi() throws Exception {
         String source = addSource(350, "", Map.of("cursorFormat", "text"));
 

@@ -163,7 +163,7 @@ class AuthTest {
                 .satisfies(e -> assertThat(ObjectHelper.getException(SourceFailedException.class, e))
                         .hasMessage("source 'stripe' failed at page 1 (GET " + fixture.sandbox.url()
                                 + "/stripe/v1/customers?records=1000&limit=100): IllegalStateException: token request to "
-                                + fixture.sandbox.url() + "/oauth/token failed: HTTP 401 (invalid_client)"));
+                                + fixture.sandbox.url() + "/oauth/token refused: HTTP 401 (invalid_client)"));
         assertThat(fixture.sandbox.requestCount()).isEqualTo(1);
     }
 }

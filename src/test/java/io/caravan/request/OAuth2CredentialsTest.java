@@ -16,7 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Tokens from the sandbox's token endpoint, renewed before they expire (time from a clock the test moves). */
+/**
+ * Tokens from the sandbox's token endpoints, renewed before they expire (time from a clock the test moves),
+ * by refresh token where the endpoint hands one out, with the grant itself when a refresh is refused.
+ */
 class OAuth2CredentialsTest {
 
     private TestSandbox sandbox;
@@ -77,6 +80,50 @@ class OAuth2CredentialsTest {
         assertThat(oauth.tokensIssued()).isEqualTo(2);
     }
 
+    @Test
+    void aRefreshTokenGrantUsesTheRotatedTokenOnEachRenewal() throws Exception {
+        OAuth2Credentials password = keycloak(OAuth2Credentials.Grant.password("caravan", "sandbox-password"));
+        authorization(password);
+        String refresh = password.secrets().stream().filter(secret -> secret.startsWith("kc-refresh-")).findFirst()
+                .orElseThrow();
+        OAuth2Credentials credentials = keycloak(OAuth2Credentials.Grant.refreshToken(refresh));
+        long refreshes = sandbox.keycloakGrants("refresh_token");
+
+        String first = authorization(credentials);
+        credentials.renew();
+        String second = authorization(credentials);
+
+        // The realm rotates refresh tokens (the one given is spent at once): the second renewal used the new one.
+        assertThat(second).isNotEqualTo(first).startsWith("Bearer kc-access-");
+        assertThat(sandbox.keycloakGrants("refresh_token") - refreshes).isEqualTo(2);
+        assertThat(credentials.secrets()).contains(refresh).noneMatch(secret -> secret.equals("sandbox-password"));
+    }
+
+    @Test
+    void aRefusedRefreshFallsBackToTheGrantItself() throws Exception {
+        OAuth2Credentials credentials = keycloak(OAuth2Credentials.Grant.password("caravan", "sandbox-password"));
+        authorization(credentials);
+        String refresh = credentials.secrets().stream().filter(secret -> secret.startsWith("kc-refresh-")).findFirst()
+                .orElseThrow();
+        // Someone else spends the refresh token (rotation): the next renewal's refresh is refused.
+        keycloak(OAuth2Credentials.Grant.refreshToken(refresh)).apply(message());
+        long passwords = sandbox.keycloakGrants("password");
+
+        credentials.renew();
+        assertThat(authorization(credentials)).startsWith("Bearer kc-access-");
+        assertThat(sandbox.keycloakGrants("password") - passwords).isEqualTo(1);
+    }
+
+    private OAuth2Credentials keycloak(OAuth2Credentials.Grant grant) {
+        return new OAuth2Credentials(URI.create(sandbox.url() + "/keycloak/realms/caravan/protocol/openid-connect/token"),
+                new OAuth2Credentials.Client("caravan-cli", null, false), grant, null,
+                new OAuth2Credentials.Retries(0, Duration.ofMillis(1)), Clock.systemUTC());
+    }
+
+    private static Message message() {
+        return new DefaultExchange(new DefaultCamelContext()).getMessage();
+    }
+
     private OAuth2Credentials credentials() {
         Clock clock = new Clock() {
             @Override
@@ -100,7 +147,7 @@ class OAuth2CredentialsTest {
     }
 
     private static String authorization(Credentials credentials) {
-        Message message = new DefaultExchange(new DefaultCamelContext()).getMessage();
+        Message message = message();
         credentials.apply(message);
         return message.getHeader("Authorization", String.class);
     }
