@@ -84,8 +84,7 @@ class OAuth2CredentialsTest {
     void aRefreshTokenGrantUsesTheRotatedTokenOnEachRenewal() throws Exception {
         OAuth2Credentials password = keycloak(OAuth2Credentials.Grant.password("caravan", "sandbox-password"));
         authorization(password);
-        String refresh = password.secrets().stream().filter(secret -> secret.startsWith("kc-refresh-")).findFirst()
-                .orElseThrow();
+        String refresh = refreshTokenOf(password);
         OAuth2Credentials credentials = keycloak(OAuth2Credentials.Grant.refreshToken(refresh));
         long refreshes = sandbox.keycloakGrants("refresh_token");
 
@@ -103,8 +102,7 @@ class OAuth2CredentialsTest {
     void aRefusedRefreshFallsBackToTheGrantItself() throws Exception {
         OAuth2Credentials credentials = keycloak(OAuth2Credentials.Grant.password("caravan", "sandbox-password"));
         authorization(credentials);
-        String refresh = credentials.secrets().stream().filter(secret -> secret.startsWith("kc-refresh-")).findFirst()
-                .orElseThrow();
+        String refresh = refreshTokenOf(credentials);
         // Someone else spends the refresh token (rotation): the next renewal's refresh is refused.
         keycloak(OAuth2Credentials.Grant.refreshToken(refresh)).apply(message());
         long passwords = sandbox.keycloakGrants("password");
@@ -118,6 +116,11 @@ class OAuth2CredentialsTest {
         return new OAuth2Credentials(URI.create(sandbox.url() + "/keycloak/realms/caravan/protocol/openid-connect/token"),
                 new OAuth2Credentials.Client("caravan-cli", null, false), grant, null,
                 new OAuth2Credentials.Retries(0, Duration.ofMillis(1)), Clock.systemUTC());
+    }
+
+    /** The refresh token the realm handed {@code credentials}. */
+    private static String refreshTokenOf(Credentials credentials) {
+        return credentials.secrets().stream().filter(secret -> secret.startsWith("kc-refresh-")).findFirst().orElseThrow();
     }
 
     private static Message message() {
