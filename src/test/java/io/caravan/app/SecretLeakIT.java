@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The packaged application with every logger at TRACE, sources with recognisable secrets (an API
  * key in the query that meets server errors, cut-off and HTML bodies, dropped connections and a
  * failing page; the same key echoed back by the API in its next links, in a Link header and in HAL
- * {@code _links}; a bearer token from a mounted secret file; OAuth2 client credentials): no secret
+ * {@code _links}; a bearer token from a mounted secret file; OAuth2 client credentials; a fixed header whose
+ * value comes from a placeholder): no secret
  * appears in the output, the exceptions in it, the stored state or {@code state show}, and an echoed
  * key is sent once per request, not twice.
  */
@@ -29,6 +30,7 @@ class SecretLeakIT {
     private static final String API_KEY = "LEAKCHECK-apikey-7f1c9e";
     private static final String BEARER = "LEAKCHECK-bearer-2b8d4a";
     private static final String CLIENT_SECRET = "LEAKCHECK-client-5e6f0a";
+    private static final String TENANT_KEY = "LEAKCHECK-tenant-9a3d21";
 
     @TempDir
     Path workDir;
@@ -37,7 +39,7 @@ class SecretLeakIT {
     void noSecretInLogsAtAnyLevelExceptionsOrStoredState() throws Exception {
         try (TestSandbox keyed = TestSandbox.start(0); TestSandbox bearer = TestSandbox.start(0);
                 TestSandbox oauth = TestSandbox.start(0); TestSandbox echoLink = TestSandbox.start(0);
-                TestSandbox echoHal = TestSandbox.start(0)) {
+                TestSandbox echoHal = TestSandbox.start(0); TestSandbox tenant = TestSandbox.start(0)) {
             keyed.requireAuth(SandboxAuth.apiKeyQuery("api_key", API_KEY));
             keyed.failFrom(9, 404);
             // Their next links repeat the request's query, the key with it; from their 3rd request on they fail for good.
@@ -46,6 +48,7 @@ class SecretLeakIT {
                 echoing.failFrom(3, 404);
             }
             bearer.requireAuth(SandboxAuth.bearer(BEARER));
+            tenant.requireAuth(SandboxAuth.apiKeyHeader("X-Tenant", TENANT_KEY));
             oauth.requireAuth(SandboxAuth.oauth2("caravan", CLIENT_SECRET, Duration.ofHours(1)));
             Files.createDirectories(workDir.resolve("routes"));
             route("keyed", keyed.url() + "/stripe/v1/customers?records=1000&limit=100&fail_rate=0.2"
@@ -75,6 +78,13 @@ class SecretLeakIT {
                       - name: clientSecret
                         value: "{{env:LEAKCHECK_CLIENT_SECRET}}"
                 """.formatted(oauth.url()));
+            // A fixed header whose name says nothing, its value from a placeholder: a secret all the same.
+            route("tenant", tenant.url() + "/stripe/v1/customers?records=300&limit=100", """
+                      - name: headers
+                        value: |
+                          Accept: application/json
+                          X-Tenant: {{env:LEAKCHECK_TENANT}}
+                """);
             echoingRoute("echo-link", echoLink.url() + "/github/repos/caravan/demo/issues?records=1000&per_page=100",
                     "linkHeader", "");
             echoingRoute("echo-hal", echoHal.url() + "/helpscout/v2/conversations?records=1000&page_size=50",
@@ -91,18 +101,22 @@ class SecretLeakIT {
                     "camel.main.cloud-properties-location = " + secrets + "\n");
             String jdbcUrl = "jdbc:h2:file:" + workDir.resolve("data").resolve("caravan");
             CaravanJar caravan = new CaravanJar(workDir, Map.of("CARAVAN_LOG_LEVEL", "TRACE",
-                    "CARAVAN_JDBC_URL", jdbcUrl, "LEAKCHECK_API_KEY", API_KEY, "LEAKCHECK_CLIENT_SECRET", CLIENT_SECRET));
+                    "CARAVAN_JDBC_URL", jdbcUrl, "LEAKCHECK_API_KEY", API_KEY, "LEAKCHECK_CLIENT_SECRET", CLIENT_SECRET,
+                    "LEAKCHECK_TENANT", TENANT_KEY));
 
             String output = caravan.run(1, 180, "run");
 
-            assertThat(output).contains("keyed FAILED").contains("bearer completed").contains("oauth completed");
+            assertThat(output).contains("keyed FAILED").contains("bearer completed").contains("oauth completed")
+                    .contains("tenant completed");
             // Every logger wrote at TRACE and DEBUG, the request lines and headers where the secrets would be.
             assertThat(output).contains(" TRACE ").contains(" DEBUG ").contains("api_key=****")
                     .contains("Authorization: Bearer ****");
-            assertThat(output).doesNotContain(API_KEY).doesNotContain(BEARER).doesNotContain(CLIENT_SECRET);
+            assertThat(output).doesNotContain(API_KEY).doesNotContain(BEARER).doesNotContain(CLIENT_SECRET)
+                    .doesNotContain(TENANT_KEY).contains("X-Tenant: ****");
             String state = storedState(jdbcUrl);
             assertThat(state).contains("keyed").contains("FAILED").contains("HTTP 404");
-            assertThat(state).doesNotContain(API_KEY).doesNotContain(BEARER).doesNotContain(CLIENT_SECRET);
+            assertThat(state).doesNotContain(API_KEY).doesNotContain(BEARER).doesNotContain(CLIENT_SECRET)
+                    .doesNotContain(TENANT_KEY);
             // The echoing sources failed after landing pages: their next request and failed page come from echoed links.
             assertThat(output).contains("echo-link FAILED").contains("echo-hal FAILED");
             assertThat(state).contains("page=3");
