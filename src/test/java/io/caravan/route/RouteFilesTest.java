@@ -108,7 +108,13 @@ class RouteFilesTest {
             assertThat(summary.recordsLoaded()).isEqualTo(landed.rows());
             assertThat(finished).isEmpty();
         } finally {
+            // The application's pool is its process's; here 23 applications share one JVM and one database.
+            HikariDataSource pool = main.getCamelContext() == null ? null : main.getCamelContext().getRegistry()
+                    .lookupByNameAndType("caravanDataSource", HikariDataSource.class);
             main.stop();
+            if (pool != null) {
+                pool.close();
+            }
             drop(table);
         }
     }
