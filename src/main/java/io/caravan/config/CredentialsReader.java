@@ -14,6 +14,7 @@ import static io.caravan.config.Parameters.MAX_RETRIES;
 import static io.caravan.config.Parameters.REFRESH_TOKEN;
 import static io.caravan.config.Parameters.RETRY_DELAY_MS;
 import static io.caravan.config.Parameters.SCOPE;
+import static io.caravan.config.Parameters.TOKEN_PARAMS;
 import static io.caravan.config.Parameters.TOKEN_URL;
 
 import io.caravan.request.Credentials;
@@ -23,6 +24,8 @@ import io.caravan.request.QueryApiKey;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Reads the {@code auth} parameter and the credentials it needs. */
 final class CredentialsReader {
@@ -50,6 +53,10 @@ final class CredentialsReader {
             case "refreshToken" -> OAuth2Credentials.Grant.refreshToken(p.require(REFRESH_TOKEN));
             default -> OAuth2Credentials.Grant.clientCredentials();
         };
+        Map<String, String> fields = p.parse(TOKEN_PARAMS, CredentialsReader::fields);
+        if (fields != null) {
+            grant = grant.withFields(fields);
+        }
         if (p.require(GRANT_TYPE).equals("clientCredentials")) {
             p.require(CLIENT_SECRET);
         }
@@ -58,6 +65,19 @@ final class CredentialsReader {
         return new OAuth2Credentials(p.parseRequired(TOKEN_URL, URI::create), client, grant, p.get(SCOPE),
                 new OAuth2Credentials.Retries(p.require(MAX_RETRIES), Duration.ofMillis(p.require(RETRY_DELAY_MS))),
                 Clock.systemUTC());
+    }
+
+    /** {@code name=value} items, comma-separated. */
+    private static Map<String, String> fields(String text) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String item : SourceParameters.items(text)) {
+            int eq = item.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("write name=value items, comma-separated");
+            }
+            fields.put(item.substring(0, eq).trim(), item.substring(eq + 1).trim());
+        }
+        return fields;
     }
 
     private static Credentials apiKey(String placement, String key) {

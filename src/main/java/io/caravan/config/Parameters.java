@@ -236,6 +236,8 @@ public final class Parameters {
             .withExample("`caravan`");
     public static final Parameter<String> CLIENT_SECRET = text("clientSecret", CREDENTIALS, "oauth2: the client secret (none: a public client)").asSecret()
             .withExample("`{{env:CLIENT_SECRET}}`");
+    public static final Parameter<String> TOKEN_PARAMS = text("tokenParams", CREDENTIALS, "oauth2: more form fields of the token request, name=value, comma-separated")
+            .withExample("`audience=https://api.example.com`");
     public static final Parameter<String> CLIENT_AUTH = choice("clientAuth", CREDENTIALS, "oauth2: the client's id and secret as HTTP basic or in the form body", "basic", "body").orElse("basic")
             .withExample("`body`");
     public static final Parameter<String> REFRESH_TOKEN = text("refreshToken", CREDENTIALS, "oauth2 refreshToken: the refresh token (a rotated one is kept for the run)").asSecret()

@@ -21,6 +21,11 @@ public final class BodyCursorPaginator implements Paginator {
     }
 
     @Override
+    public boolean followsTheApi() {
+        return true;
+    }
+
+    @Override
     public Optional<PageRequest> next(Page page, PageRequest base) {
         return Tokens.value(cursorPath.read(page.body())).map(token -> placement.apply(base, token));
     }

@@ -27,6 +27,11 @@ public final class ContinuationPaginator implements Paginator {
     }
 
     @Override
+    public boolean followsTheApi() {
+        return true;
+    }
+
+    @Override
     public Optional<PageRequest> next(Page page, PageRequest base) {
         JsonNode continuation = continueFrom.read(page.body());
         if (!continuation.isObject() || continuation.isEmpty()) {

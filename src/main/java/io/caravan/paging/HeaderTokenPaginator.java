@@ -15,6 +15,11 @@ public final class HeaderTokenPaginator implements Paginator {
     }
 
     @Override
+    public boolean followsTheApi() {
+        return true;
+    }
+
+    @Override
     public Optional<PageRequest> next(Page page, PageRequest base) {
         String token = page.header(headerName);
         return token == null || token.isBlank() ? Optional.empty() : Optional.of(placement.apply(base, token.trim()));

@@ -22,6 +22,11 @@ public final class LinkHeaderPaginator implements Paginator {
     }
 
     @Override
+    public boolean followsTheApi() {
+        return true;
+    }
+
+    @Override
     public Optional<PageRequest> next(Page page, PageRequest base) {
         String header = page.header(headerName);
         if (header == null) {

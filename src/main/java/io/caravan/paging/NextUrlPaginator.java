@@ -19,6 +19,11 @@ public final class NextUrlPaginator implements Paginator {
     }
 
     @Override
+    public boolean followsTheApi() {
+        return true;
+    }
+
+    @Override
     public Optional<PageRequest> next(Page page, PageRequest base) {
         return Tokens.text(urlPath.read(page.body()))
                 .map(link -> page.request().followingAt(UriResolver.resolve(page.request().uri().toString(), link)));

@@ -68,7 +68,9 @@ public final class PageReader {
         Incremental incremental = settings.plan().incremental();
         Incremental.Span marks = incremental == null ? null : incremental.span(records);
         Optional<String> stop = endsWithoutRecords ? Optional.of("no records path in the page")
-                : stops.reasonToStop(page, tally, marks, exchange.getProperty(BOUND, Long.class));
+                : stops.reasonToStop(page, tally, marks, exchange.getProperty(BOUND, Long.class),
+                        () -> paging.paginator().followsTheApi()
+                                && paging.paginator().next(page, settings.request().following().base(page.request())).isPresent());
         Paginator paginator = paging.paginator();
         Optional<PageRequest> offered = stop.isPresent() ? Optional.empty()
                 : paginator.next(page, settings.request().following().base(page.request()))
@@ -98,6 +100,10 @@ public final class PageReader {
         if (!run.hasNext() && tally.largestShortPage() > 0) {
             run.end().note(String.format("the API returned at most %,d records per page of the %,d asked: it caps the page"
                     + " size", tally.largestShortPage(), paging.pageSize()));
+        }
+        if (!run.hasNext() && tally.followedPastAMissingFlag()) {
+            run.end().note(paging.stops().hasMorePath() + " was missing on pages where the API still handed out a next page;"
+                    + " those were followed (check hasMorePath)");
         }
         if (marks != null) {
             run.pageNewest(marks.newest());

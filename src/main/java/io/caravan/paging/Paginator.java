@@ -37,6 +37,15 @@ public interface Paginator {
      */
     Optional<PageRequest> next(Page page, PageRequest base);
 
+    /**
+     * Whether the next page is the API's own signal (a token, a link, a continuation it hands out), not
+     * one Caravan computes (a page number, an offset, the last record's key): a handed-out next page
+     * outweighs a missing has-more flag.
+     */
+    default boolean followsTheApi() {
+        return false;
+    }
+
     /** Why {@link #next} found no next page after {@code page}, in words a user can check against the API. */
     default String endReason(Page page) {
         return "no next page";

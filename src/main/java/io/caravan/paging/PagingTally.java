@@ -16,6 +16,7 @@ public final class PagingTally {
     private boolean lowerBound;
     private int largestShortPage;
     private int pendingShortPage;
+    private boolean flagMissingButFollowed;
 
     /** A tally of a new pass. */
     public PagingTally() {
@@ -42,6 +43,16 @@ public final class PagingTally {
     /** Counts a page received that announces no totals. */
     public void add(Page page) {
         add(page, Totals.NONE);
+    }
+
+    /** The has-more flag was missing from a page whose API handed out a next page, which was followed. */
+    public void flagMissingButFollowed() {
+        flagMissingButFollowed = true;
+    }
+
+    /** Whether {@link #flagMissingButFollowed()} happened in this pass. */
+    public boolean followedPastAMissingFlag() {
+        return flagMissingButFollowed;
     }
 
     /** A page of {@code size} records came short of the size asked, and the API offered another. */

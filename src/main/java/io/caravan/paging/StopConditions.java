@@ -3,6 +3,7 @@ package io.caravan.paging;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.records.JsonPaths;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The composable conditions that end a run after a page, each off unless configured: an empty page,
@@ -39,6 +40,11 @@ public final class StopConditions {
         this.afterRecords = afterRecords;
     }
 
+    /** The has-more flag's JSONPath, or {@code null}. */
+    public String hasMorePath() {
+        return hasMore == null ? null : hasMore.toString();
+    }
+
     /** Where the API announces its totals. */
     public Totals totals() {
         return totals;
@@ -46,13 +52,25 @@ public final class StopConditions {
 
     /** Why the run ends after {@code page} ({@code tally} already counts it), or empty to go on. */
     public Optional<String> reasonToStop(Page page, PagingTally tally) {
+        return reasonToStop(page, tally, () -> false);
+    }
+
+    /**
+     * As {@link #reasonToStop(Page, PagingTally)}; a missing has-more flag is not false on a page where
+     * {@code apiOffersNext} (the API handed out a next page: a token, a link), as a token saying more wins.
+     */
+    public Optional<String> reasonToStop(Page page, PagingTally tally, BooleanSupplier apiOffersNext) {
         int size = page.records().size();
         if (onEmptyPage && size == 0) {
             return Optional.of("empty page");
         }
         if (hasMore != null) {
-            Optional<String> noMore = noMore(hasMore.read(page.body()));
-            if (noMore.isPresent()) {
+            JsonNode flag = hasMore.read(page.body());
+            Optional<String> noMore = noMore(flag);
+            boolean missing = flag.isMissingNode() || flag.isNull();
+            if (noMore.isPresent() && missing && apiOffersNext.getAsBoolean()) {
+                tally.flagMissingButFollowed();
+            } else if (noMore.isPresent()) {
                 return noMore;
             }
         }

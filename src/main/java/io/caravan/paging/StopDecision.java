@@ -6,6 +6,7 @@ import io.caravan.plan.Incremental;
 import io.caravan.records.RecordSelector;
 import io.caravan.request.PageRequest;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Whether a session ends after a page, and why: a configured {@link StopConditions} fired, a later
@@ -36,9 +37,13 @@ final class StopDecision {
         return onMissingRecords == MissingRecords.EMPTY && !selector.matches(body);
     }
 
-    /** Why the session ends after {@code page}, or empty to go on; {@code marks} and {@code bound} for a newest-first feed. */
-    Optional<String> reasonToStop(Page page, PagingTally tally, Incremental.Span marks, Long bound) {
-        Optional<String> stop = conditions.reasonToStop(page, tally);
+    /**
+     * Why the session ends after {@code page}, or empty to go on; {@code marks} and {@code bound} for a
+     * newest-first feed; {@code apiOffersNext}: whether the API handed out a next page.
+     */
+    Optional<String> reasonToStop(Page page, PagingTally tally, Incremental.Span marks, Long bound,
+            BooleanSupplier apiOffersNext) {
+        Optional<String> stop = conditions.reasonToStop(page, tally, apiOffersNext);
         if (stop.isEmpty() && marks != null && incremental.reachedOlder(marks, bound)) {
             return Optional.of("records older than the high-water mark");
         }

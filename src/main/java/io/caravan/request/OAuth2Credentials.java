@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Message;
@@ -58,6 +59,13 @@ public final class OAuth2Credentials implements Credentials {
         public static Grant password(String user, String password) {
             return new Grant("grant_type=password&username=" + encode(user) + "&password=" + encode(password),
                     List.of(password, encode(password)));
+        }
+
+        /** This grant with more form fields (Auth0's {@code audience}, a {@code resource}), in order. */
+        public Grant withFields(Map<String, String> fields) {
+            StringJoiner form = new StringJoiner("&").add(this.form);
+            fields.forEach((name, value) -> form.add(encode(name) + "=" + encode(value)));
+            return new Grant(form.toString(), secrets);
         }
 
         /** {@code grant_type=refresh_token} with a refresh token. */

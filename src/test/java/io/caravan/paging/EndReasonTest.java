@@ -36,6 +36,23 @@ class EndReasonTest {
     }
 
     @Test
+    void aMissingHasMoreFlagIsFalseUnlessTheApiHandsOutANextPage() throws Exception {
+        Map<String, String> stripe = new HashMap<>(SandboxContract.STRIPE.parameters(fixture.sandbox.url(), 250, ""));
+        stripe.put("hasMorePath", "$.more");
+        assertThat(run("missing_flag", stripe).ended()).isEqualTo("$.more is missing (read as false) on page 1");
+
+        // A cursor the API hands out says there is more: it wins over the missing flag, and the summary says so.
+        Map<String, String> slack = new HashMap<>(Map.of("url", fixture.sandbox.url()
+                + "/slack/api/conversations.history?records=250", "pagination", "bodyCursor",
+                "cursorPath", "$.response_metadata.next_cursor", "pageSizeParam", "limit", "pageSize", "100",
+                "recordsPath", "$.messages", "keyPath", "$.id", "hasMorePath", "$.more"));
+        RunSummary summary = run("missing_flag_token", slack);
+        assertThat(summary.recordsLoaded()).isEqualTo(250);
+        assertThat(summary.ended()).isEqualTo("$.more is missing (read as false) on page 3; $.more was missing on pages"
+                + " where the API still handed out a next page; those were followed (check hasMorePath)");
+    }
+
+    @Test
     void anEmptyPageOfAPageNumberApi() throws Exception {
         RunSummary summary = run("empty", Map.of("url", fixture.sandbox.url() + "/freshdesk/api/v2/tickets?records=250",
                 "pagination", "pageNumber", "pageSizeParam", "per_page", "pageSize", "100", "keyPath", "$.id"));

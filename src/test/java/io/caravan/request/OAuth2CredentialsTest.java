@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.apache.camel.Message;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -110,6 +111,13 @@ class OAuth2CredentialsTest {
         credentials.renew();
         assertThat(authorization(credentials)).startsWith("Bearer kc-access-");
         assertThat(sandbox.keycloakGrants("password") - passwords).isEqualTo(1);
+    }
+
+    @Test
+    void moreFormFieldsFollowTheGrantEncoded() {
+        assertThat(OAuth2Credentials.Grant.clientCredentials().withFields(Map.of("audience",
+                "https://api.example.com/v2")).form())
+                .isEqualTo("grant_type=client_credentials&audience=https%3A%2F%2Fapi.example.com%2Fv2");
     }
 
     private OAuth2Credentials keycloak(OAuth2Credentials.Grant grant) {
