@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caravan.request.PageRequest;
 import io.caravan.response.ExactJsonTree;
+import io.caravan.response.ExactNumberNode;
+import java.math.BigDecimal;
 import java.io.IOException;
 
 /**
@@ -89,8 +91,8 @@ public final class ValuePlacement {
         if (value instanceof JsonNode node) {
             return node;
         }
-        if (value instanceof Long || value instanceof Integer) {
-            return MAPPER.getNodeFactory().numberNode(((Number) value).longValue());
+        if (value instanceof Number number) {
+            return new ExactNumberNode(number instanceof BigDecimal decimal ? decimal.toPlainString() : number.toString());
         }
         return MAPPER.getNodeFactory().textNode(value.toString());
     }
