@@ -64,6 +64,11 @@ public final class KameletSource extends ServiceSupport implements IdempotentRep
         exchange.getMessage().setBody(row.get(RowFields.PAYLOAD));
     }
 
+    /** A record went to the sink: it counts as delivered in the run's summary. */
+    public void delivered(Exchange exchange) {
+        SessionRun.of(exchange).delivered();
+    }
+
     /** A page is handled: progress is reported (records went to the sink one by one, no batch waits). */
     public void pageDone(Exchange exchange) {
         SessionRun.of(exchange).pageDone(false);

@@ -230,6 +230,11 @@ public final class SessionRun {
         return batch.full() && rows.hasLeft();
     }
 
+    /** One record went to a sink on its own (the Kamelet's): it counts as loaded. */
+    public void delivered() {
+        recordsLoaded++;
+    }
+
     /** Every record of the current page is handled; the page joins the batch unless the run collects records. */
     public void pageDone(boolean joinsBatch) {
         rows.close();

@@ -1,6 +1,8 @@
 package io.caravan.config;
 
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -97,10 +99,18 @@ final class ParameterDocs {
         return typed && value.matches("-?\\d+|true|false") ? value : quote(value);
     }
 
+    /** A property's title in the catalog's title case, acronyms upper case: {@code maxJsonDepth} → "Max JSON Depth". */
     private static String title(String name) {
-        String words = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase();
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        StringJoiner title = new StringJoiner(" ");
+        for (String word : name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").split(" ")) {
+            String acronym = ACRONYMS.get(word.toLowerCase());
+            title.add(acronym != null ? acronym : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        }
+        return title.toString();
     }
+
+    private static final Map<String, String> ACRONYMS = Map.of("url", "URL", "http", "HTTP", "json", "JSON",
+            "ms", "(ms)", "api", "API", "db", "Database", "oauth2", "OAuth2");
 
     private static String quote(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
@@ -123,6 +133,7 @@ final class ParameterDocs {
                 camel.apache.org/provider: "Caravan"
                 camel.apache.org/kamelet.group: "HTTP"
                 camel.apache.org/kamelet.namespace: "HTTP"
+                camel.apache.org/kamelet.icon: "data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHZpZXdCb3g9IjAgMCA2NCA2NCI+PHJlY3QgeD0iNCIgeT0iMTQiIHdpZHRoPSI0MCIgaGVpZ2h0PSIzNiIgcng9IjQiIGZpbGw9IiNmNTllMGIiLz48cmVjdCB4PSIxMiIgeT0iOCIgd2lkdGg9IjQwIiBoZWlnaHQ9IjM2IiByeD0iNCIgZmlsbD0iI2ZiYmYyNCIvPjxyZWN0IHg9IjIwIiB5PSIyIiB3aWR0aD0iNDAiIGhlaWdodD0iMzYiIHJ4PSI0IiBmaWxsPSIjMWUzYThhIi8+PHBhdGggZD0iTTMwIDIwaDIwTTMwIDI4aDE0IiBzdHJva2U9IiNmZmYiIHN0cm9rZS13aWR0aD0iNCIgc3Ryb2tlLWxpbmVjYXA9InJvdW5kIi8+PC9zdmc+"
               labels:
                 camel.apache.org/kamelet.type: "source"
             spec:
@@ -143,6 +154,7 @@ final class ParameterDocs {
                 - "camel:jackson"
                 - "camel:timer"
                 - "camel:bean"
+                - "camel:core"
                 - "mvn:io.caravan:caravan:@VERSION@"
               template:
                 beans:
@@ -183,6 +195,9 @@ final class ParameterDocs {
                                           ref: "{{caravan}}"
                                           method: emit
                                       - to: "kamelet:sink"
+                                      - bean:
+                                          ref: "{{caravan}}"
+                                          method: delivered
                           - bean:
                               ref: "{{caravan}}"
                               method: pageDone
