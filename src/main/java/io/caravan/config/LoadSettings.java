@@ -33,6 +33,11 @@ import java.time.Duration;
 public record LoadSettings(FlushPolicy flush, JdbcLandingTable table, String dataSource, boolean checkpoints,
         int collectMax, String sink, Duration dbTimeout, boolean quarantines) {
 
+    /** Whether the source needs its DataSource: for its landing table or its checkpoints. */
+    public boolean usesDatabase() {
+        return table != null || checkpoints;
+    }
+
     /** Whether the run returns all records to its caller instead of streaming them to the sink. */
     public boolean collects() {
         return collectMax > 0;

@@ -40,7 +40,7 @@ public final class KameletSource extends ServiceSupport implements IdempotentRep
 
     /** Starts a run; on the first one, reads and validates the properties. */
     public void startRun(Exchange exchange) throws Exception {
-        FetchRoute.ensureIn(exchange.getContext());
+        FetchRoute.requireIn(exchange.getContext());
         SourceSteps current = steps(exchange);
         current.start().start(exchange);
         exchange.getMessage().setBody(Run.of(exchange).takePending().get(0));

@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ShutdownRoute;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.support.ExpressionAdapter;
 
@@ -22,7 +23,7 @@ import org.apache.camel.support.ExpressionAdapter;
  * no error handler of its own, so a failure reaches the caller's handler untouched. No stream
  * caching: the body is read once, as it arrives.
  */
-public final class FetchRoute extends RouteBuilder {
+public final class FetchRoute {
 
     /** The endpoint sources send their requests to. */
     public static final String FETCH = "direct:caravan-fetch";
@@ -41,25 +42,19 @@ public final class FetchRoute extends RouteBuilder {
      */
     private static final long BUDGET_PERIOD_MS = 1050;
 
-    /** Adds the route to {@code context} unless it is there, started (the Kamelet brings no RouteBuilder of its own). */
-    public static void ensureIn(CamelContext context) throws Exception {
-        synchronized (FetchRoute.class) {
-            if (context.getRoute(ID) == null) {
-                context.addRoutes(new FetchRoute());
-            }
-            // Added while the context is still starting (a timer firing at once), it would wait for the end
-            // of the start, which waits for this run: start it now.
-            for (String route : new String[] {BUDGET_ID, ID}) {
-                if (!context.getRouteController().getRouteStatus(route).isStarted()) {
-                    context.getRouteController().startRoute(route);
-                }
-            }
-        }
+    private FetchRoute() {
     }
 
-    @Override
-    public void configure() {
-        defineIn(this);
+    /**
+     * Fails, naming the cure, when {@code context} has no fetch route: the Kamelet brings no route
+     * builder of its own and relies on the {@link CaravanContextPlugin} having added it.
+     */
+    public static void requireIn(CamelContext context) {
+        if (context.getCamelContextExtension().getContextPlugin(Model.class).getRouteDefinition(ID) == null) {
+            throw new IllegalStateException("the Camel context has no route " + ID + ": add the route builder "
+                    + PaginatedHttpRouteTemplate.class.getName() + " to it (Camel adds it by itself where it loads"
+                    + " ContextServicePlugins, as camel-main and DefaultCamelContext do)");
+        }
     }
 
     /**

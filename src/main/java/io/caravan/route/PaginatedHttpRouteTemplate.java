@@ -5,6 +5,7 @@ import io.caravan.config.Parameters;
 import io.caravan.config.RouteFiles;
 import io.caravan.config.SourceParameters;
 import io.caravan.config.SourceSettings;
+import io.caravan.load.DefaultDataSource;
 import io.caravan.load.FlushSteps;
 import io.caravan.load.RefusedRecords;
 import io.caravan.run.Source;
@@ -55,8 +56,16 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
     public static final String ID = "caravan-paginated-http";
 
 
+    /**
+     * Defines the template and the fetch route, unless the context has them already (the
+     * {@link CaravanContextPlugin} adds them to every context; a host that also adds this builder
+     * itself gets them once).
+     */
     @Override
     public void configure() {
+        if (getCamelContext().getCamelContextExtension().getContextPlugin(Model.class).getRouteTemplateDefinition(ID) != null) {
+            return;
+        }
         RouteFiles.of(getCamelContext(), ID);
         RouteTemplateDefinition template = routeTemplate(ID);
         for (Parameter<?> parameter : Parameters.all()) {
@@ -72,6 +81,10 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             Object source = rtc.getParameters().get(Parameters.SOURCE_NAME.name());
             String where = RouteFiles.of(context, ID).describe(routeIdOf(rtc), source == null ? null : source.toString());
             SourceSettings settings = SourceSettings.read(SourceParameters.read(rtc.getParameters(), where, context), context);
+            if (settings.load().usesDatabase() && DefaultDataSource.BEAN.equals(settings.load().dataSource())) {
+                // Before the sink's endpoint looks the bean up: the embedded default where the host bound none.
+                DefaultDataSource.in(context);
+            }
             SourceSteps steps = SourceSteps.of(settings, context, settings.load().sink());
             rtc.bind("caravanTx", Policy.class, steps.flush().transaction());
             RefusedRecords refusals = steps.source().refusals();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.caravan.config.SourceSettings;
 import io.caravan.load.BatchTransaction;
 import io.caravan.load.BoundedDataSource;
+import io.caravan.load.DefaultDataSource;
 import io.caravan.load.RefusedRecords;
 import io.caravan.records.RecordRows;
 import io.caravan.records.SeenKeys;
@@ -162,6 +163,9 @@ public final class Source {
     /** The DataSource bean of the sink and the checkpoints, with every wait for it bounded ({@code dbTimeoutMs}). */
     public BoundedDataSource dataSource() {
         DataSource bean = context.getRegistry().lookupByNameAndType(settings.load().dataSource(), DataSource.class);
+        if (bean == null && DefaultDataSource.BEAN.equals(settings.load().dataSource())) {
+            bean = DefaultDataSource.in(context);
+        }
         if (bean == null) {
             throw new IllegalStateException("no DataSource bean named '" + settings.load().dataSource() + "'");
         }
