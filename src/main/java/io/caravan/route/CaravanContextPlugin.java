@@ -1,5 +1,6 @@
 package io.caravan.route;
 
+import io.caravan.config.RouteFiles;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.RouteBuilderLifecycleStrategy;
@@ -24,6 +25,8 @@ public final class CaravanContextPlugin implements ContextServicePlugin {
     public void load(CamelContext context) {
         // The context's model does not exist yet while it is built: the template goes in when routes are first configured.
         context.getRegistry().bind(BEAN, RouteBuilderLifecycleStrategy.class, new TemplateInstaller());
+        // Bound now, before the first route file is configured, so that errors in that file can name it too.
+        RouteFiles.of(context, PaginatedHttpRouteTemplate.ID);
     }
 
     /** Adds the template to a route builder's context, once, before that builder is configured. */

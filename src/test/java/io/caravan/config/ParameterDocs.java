@@ -122,7 +122,7 @@ final class ParameterDocs {
             # the route template's parameters minus its sink, its retries and what needs a checkpoint store. Errors
             # are handled by the calling route's or Pipe's error handler, e.g. retryWhileRef to a bean of
             # io.caravan.kamelet.KameletRetryPolicy, which applies the template's rules. Requests go through the
-            # route direct:caravan-fetch, added to the Camel context by the first run if it is not there.
+            # route direct:caravan-fetch, which Caravan's ContextServicePlugin adds to every Camel context.
             apiVersion: camel.apache.org/v1
             kind: Kamelet
             metadata:

@@ -3,30 +3,19 @@ package io.caravan.kamelet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.caravan.route.PaginatedHttpRouteTemplate;
 import io.caravan.run.RunObserver;
 import io.caravan.run.RunSummary;
 import io.caravan.sandbox.TestSandbox;
 import io.caravan.support.LandedData;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
+import io.caravan.support.RecordReceiver;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.model.Model;
-import org.apache.camel.model.RouteTemplateParameterDefinition;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /** The {@code paginated-http-source} Kamelet, used from a YAML route as Camel JBang or Camel K would. */
 class PaginatedHttpSourceKameletTest {
@@ -73,11 +62,11 @@ class PaginatedHttpSourceKameletTest {
     }
 
     private static Run runKamelet(TestSandbox sandbox, String query, String routeErrorHandler) throws Exception {
-        ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
+        RecordReceiver received = new RecordReceiver();
         BlockingQueue<RunSummary> finished = new ArrayBlockingQueue<>(4);
         try (CamelContext context = new DefaultCamelContext()) {
             context.getRegistry().bind("observer", (RunObserver) finished::add);
-            context.getRegistry().bind("received", new Receiver(received));
+            context.getRegistry().bind("received", received);
             context.getRegistry().bind("retryPolicy", new KameletRetryPolicy());
             String yaml = """
                     - route:
@@ -104,25 +93,7 @@ class PaginatedHttpSourceKameletTest {
 
             RunSummary summary = finished.poll(60, TimeUnit.SECONDS);
             assertThat(summary).as("the Kamelet's run finished").isNotNull();
-            Map<Long, String> byId = new TreeMap<>();
-            for (String json : received) {
-                byId.put(MAPPER.readTree(json).get("id").asLong(), LandedData.canonical(json));
-            }
-            return new Run(summary, new LandedData(received.size(), byId));
-        }
-    }
-
-    /** Collects the records the Kamelet sends. */
-    public static final class Receiver {
-
-        private final ConcurrentLinkedQueue<String> received;
-
-        Receiver(ConcurrentLinkedQueue<String> received) {
-            this.received = received;
-        }
-
-        public void add(String json) {
-            received.add(json);
+            return new Run(summary, received.landed());
         }
     }
 }
