@@ -2,70 +2,55 @@ package io.caravan.app;
 
 import io.caravan.config.ConfigurationException;
 import io.caravan.request.SecretsInUse;
-import io.caravan.sandbox.SandboxServer;
-import java.util.concurrent.CountDownLatch;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The application's commands; each returns the process exit code. */
+/**
+ * The command line (picocli): runs the command and returns the exit status. Every expected error is
+ * one line on standard error with no stack trace (the trace at DEBUG): a usage mistake or a
+ * configuration error is status 2, anything else that stops a command status 1.
+ */
 final class Commands {
 
     private static final Logger LOG = LoggerFactory.getLogger(Commands.class);
+    private static final int USAGE = 2;
 
     private Commands() {
     }
 
-    /**
-     * Runs the command; a configuration error (a route file's mistake, or Camel refusing to start
-     * the routes) is one line on standard error and exit status 2, its stack trace at DEBUG.
-     */
-    static int run(String[] args) throws Exception {
-        try {
-            return command(args);
-        } catch (ConfigurationException e) {
-            LOG.debug("configuration error", e);
-            System.err.println("caravan: configuration error: " + SecretsInUse.redact(e.getMessage()));
-            return 2;
-        }
+    static int run(String[] args) {
+        CommandLine line = new CommandLine(new CaravanCommand());
+        line.setParameterExceptionHandler(Commands::usageError);
+        line.setExecutionExceptionHandler((failure, failed, parsed) -> failed(failure, failed.getErr()));
+        return line.execute(args);
     }
 
-    private static int command(String[] args) throws Exception {
-        String command = args.length == 0 ? "demo" : args[0];
-        return switch (command) {
-            case "demo" -> demo();
-            case "run" -> new SourcesRunner().run(null);
-            case "sandbox" -> sandbox(args);
-            case "state" -> new StateCommand(System.out).run(args);
-            default -> {
-                System.err.println("usage: java -jar caravan.jar [demo | run | sandbox [--port N] | state list|show NAME|reset NAME]");
-                yield 2;
-            }
-        };
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        String name = command.getCommandSpec().qualifiedName(" ");
+        String message = e.getMessage();
+        if (e instanceof UnmatchedArgumentException unmatched && command.getParent() == null
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            message = "unknown command '" + unmatched.getUnmatched().get(0) + "' (commands: "
+                    + String.join(", ", command.getSubcommands().keySet()) + ")";
+        }
+        command.getErr().println(name + ": " + message + "; see '" + name + " --help'");
+        return USAGE;
     }
 
-    /** The sandbox API on a free port, then the routes against it. */
-    private static int demo() throws Exception {
-        try (SandboxServer sandbox = SandboxServer.start(0)) {
-            System.out.println("Sandbox API listening on " + sandbox.url());
-            return new SourcesRunner().run(sandbox.url());
+    private static int failed(Exception failure, PrintWriter err) {
+        if (failure instanceof ConfigurationException) {
+            LOG.debug("configuration error", failure);
+            err.println("caravan: configuration error: " + SecretsInUse.redact(failure.getMessage()));
+            return USAGE;
         }
-    }
-
-    private static int sandbox(String[] args) throws Exception {
-        int port = 8089;
-        for (int i = 1; i < args.length - 1; i++) {
-            if (args[i].equals("--port")) {
-                port = Integer.parseInt(args[i + 1]);
-            }
-        }
-        SandboxServer sandbox = SandboxServer.start(port);
-        System.out.println("Sandbox API listening on " + sandbox.url() + " (Ctrl-C to stop)");
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            sandbox.close();
-            stopped.countDown();
-        }));
-        stopped.await();
-        return 0;
+        LOG.debug("command failed", failure);
+        err.println("caravan: " + SecretsInUse.redact(String.valueOf(failure.getMessage() == null
+                ? failure.getClass().getSimpleName() : failure.getMessage())));
+        return 1;
     }
 }

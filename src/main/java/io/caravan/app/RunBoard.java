@@ -41,6 +41,11 @@ final class RunBoard implements RunObserver {
         started.addAll(sources);
     }
 
+    /** Whether the application started no source at all. */
+    synchronized boolean startedNone() {
+        return started.isEmpty() && summaries.isEmpty();
+    }
+
     synchronized List<RunSummary> summaries() {
         return List.copyOf(summaries);
     }

@@ -3,9 +3,11 @@ package io.caravan.app;
 import io.caravan.config.ConfigurationException;
 import io.caravan.config.Parameters;
 import io.caravan.run.RunSummary;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.main.BaseMainSupport;
@@ -31,6 +33,16 @@ final class SourcesRunner {
 
     static final String PROPERTY_LOCATIONS = "classpath:caravan/application.properties,file:application.properties;optional=true";
 
+    /** The route file patterns that replace {@code caravan.routes}, or {@code null}. */
+    private final String routes;
+    /** Where to write the summary as JSON, or {@code null}. */
+    private final Path summaryJson;
+
+    SourcesRunner(String routes, Path summaryJson) {
+        this.routes = routes;
+        this.summaryJson = summaryJson;
+    }
+
     /** Runs the routes; {@code sandboxUrl}, when given, is offered to them as {@code caravan.sandbox.url}. */
     int run(String sandboxUrl) throws Exception {
         Main main = new Main();
@@ -38,9 +50,19 @@ final class SourcesRunner {
         if (sandboxUrl != null) {
             main.addOverrideProperty("caravan.sandbox.url", sandboxUrl);
         }
+        if (routes != null) {
+            main.addOverrideProperty("caravan.routes", routes);
+        }
         RunBoard board = new RunBoard(main::completed);
         main.bind("caravanRunBoard", board);
+        AtomicReference<String> patterns = new AtomicReference<>();
         main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void beforeConfigure(BaseMainSupport configuring) {
+                patterns.set(configuring.getCamelContext().resolvePropertyPlaceholders("{{caravan.routes}}"));
+                RoutePatterns.requireMatches(patterns.get());
+            }
+
             @Override
             public void afterStart(BaseMainSupport started) {
                 CamelContext context = started.getCamelContext();
@@ -66,7 +88,15 @@ final class SourcesRunner {
             throw ConfigurationException.startFailure(e);
         }
         try {
-            return printSummary(board);
+            if (board.startedNone()) {
+                throw new ConfigurationException("the route files matching '" + patterns.get()
+                        + "' define no source of the template");
+            }
+            int status = printSummary(board);
+            if (summaryJson != null) {
+                SummaryJson.write(summaryJson, status, board.summaries(), board.unreported());
+            }
+            return status;
         } finally {
             printed.countDown();
         }

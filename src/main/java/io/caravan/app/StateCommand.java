@@ -15,32 +15,38 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code state list | show NAME | reset NAME}: the checkpoints in the configured database (the
  * same settings as a run: {@code caravan.jdbc.*} from the properties files or the environment).
  */
+@Command(name = "state", mixinStandardHelpOptions = true, description = "Shows or resets the sources' checkpoints.",
+        subcommands = CommandLine.HelpCommand.class)
 final class StateCommand {
 
-    private final PrintStream out;
+    private final PrintStream out = System.out;
 
-    StateCommand(PrintStream out) {
-        this.out = out;
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists every source with state, and its sessions.")
+    int list() throws Exception {
+        try (HikariDataSource dataSource = configuredDataSource()) {
+            return list(CheckpointStore.open(dataSource));
+        }
     }
 
-    int run(String[] args) throws Exception {
-        String action = args.length > 1 ? args[1] : "";
-        if (!(action.equals("list") && args.length == 2) && !(action.matches("show|reset") && args.length == 3)) {
-            System.err.println("usage: java -jar caravan.jar state list | show NAME | reset NAME");
-            return 2;
-        }
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows a source's checkpoint, sessions and failed pages.")
+    int show(@Parameters(paramLabel = "NAME", description = "The source.") String source) throws Exception {
         try (HikariDataSource dataSource = configuredDataSource()) {
-            CheckpointStore store = CheckpointStore.open(dataSource);
-            return switch (action) {
-                case "list" -> list(store);
-                case "show" -> show(store, args[2]);
-                default -> reset(store, args[2]);
-            };
+            return show(CheckpointStore.open(dataSource), source);
+        }
+    }
+
+    @Command(name = "reset", mixinStandardHelpOptions = true, description = "Forgets a source's state: its next run starts from the first page.")
+    int reset(@Parameters(paramLabel = "NAME", description = "The source.") String source) throws Exception {
+        try (HikariDataSource dataSource = configuredDataSource()) {
+            return reset(CheckpointStore.open(dataSource), source);
         }
     }
 
