@@ -67,6 +67,7 @@ public final class KameletSource extends ServiceSupport implements IdempotentRep
     /** A record went to the sink: it counts as delivered in the run's summary. */
     public void delivered(Exchange exchange) {
         SessionRun.of(exchange).delivered();
+        steps.source().meters().landed(1);
     }
 
     /** A page is handled: progress is reported (records went to the sink one by one, no batch waits). */

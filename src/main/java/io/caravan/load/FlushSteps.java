@@ -157,6 +157,9 @@ public final class FlushSteps {
 
     /** The batch's transaction committed. */
     public void landed(Exchange exchange) {
-        SessionRun.of(exchange).flushCommitted(inFlight(exchange));
+        SessionRun run = SessionRun.of(exchange);
+        long before = run.recordsLoaded();
+        run.flushCommitted(inFlight(exchange));
+        source.meters().landed(run.recordsLoaded() - before);
     }
 }

@@ -63,6 +63,7 @@ public final class PageReader {
                 selected.size() - records.size());
         PagingSettings paging = settings.paging();
         PagingTally tally = run.pageReceived(page, paging.stops().totals());
+        source.meters().page();
         List<Map<String, Object>> rows = source.rows().rows(records, run.current().pageIndex() + 1);
         run.rows().take(pageKey, rows);
         Incremental incremental = settings.plan().incremental();

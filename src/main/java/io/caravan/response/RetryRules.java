@@ -78,8 +78,11 @@ public final class RetryRules {
         }
         RateLimitSignals rateLimits = settings.limits().rateLimits();
         boolean rateLimited = rateLimits.isRateLimited(failure);
-        if (rateLimited && source.budget() != null) {
-            source.budget().rateLimited();
+        if (rateLimited) {
+            source.meters().rateLimited();
+            if (source.budget() != null) {
+                source.budget().rateLimited();
+            }
         }
         boolean retryable = rateLimited || RetryableFailure.isRetryable(failure);
         if (retryable && failure instanceof HttpOperationFailedException http) {
@@ -103,6 +106,7 @@ public final class RetryRules {
     public void retryDelay(Exchange exchange) {
         Long delay = SessionRun.of(exchange).retry().takeRetryDelay();
         if (delay != null) {
+            source.meters().waited(delay);
             exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay);
         }
     }
@@ -111,6 +115,7 @@ public final class RetryRules {
     public void retried(Exchange exchange) {
         SessionRun run = SessionRun.of(exchange);
         if (!run.retry().retried()) {
+            source.meters().retry();
             Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
             Object most = exchange.getMessage().getHeader(Exchange.REDELIVERY_MAX_COUNTER);
             // The Kamelet's redelivery is the calling route's: its most retries may be unknown here.

@@ -9,6 +9,7 @@ import io.caravan.load.DefaultDataSource;
 import io.caravan.load.FlushSteps;
 import io.caravan.load.RefusedRecords;
 import io.caravan.run.Source;
+import io.caravan.run.SourceHealthCheck;
 import io.caravan.response.BadResponseException;
 import io.caravan.response.RetryRules;
 import io.caravan.run.Run;
@@ -86,6 +87,7 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
                 DefaultDataSource.in(context);
             }
             SourceSteps steps = SourceSteps.of(settings, context, settings.load().sink());
+            SourceHealthCheck.register(context, steps.source());
             rtc.bind("caravanTx", Policy.class, steps.flush().transaction());
             RefusedRecords refusals = steps.source().refusals();
             rtc.bind("caravanMarkBatch", Processor.class, (Processor) refusals::mark);
@@ -146,7 +148,11 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
         pages.delay(new ExpressionAdapter() {
             @Override
             public Object evaluate(Exchange exchange) {
-                return SessionRun.of(exchange).retry().pauseMillis();
+                long pause = SessionRun.of(exchange).retry().pauseMillis();
+                if (pause > 0) {
+                    Source.of(exchange).meters().waited(pause);
+                }
+                return pause;
             }
         }).syncDelayed();
         pages.process("{{caravanSendNext}}")

@@ -1,6 +1,7 @@
 package io.caravan.run;
 
 import io.caravan.plan.RunPlanner;
+import io.caravan.state.Checkpoint;
 import io.caravan.state.RunStatus;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -52,8 +53,21 @@ public final class RunFinish {
         }
     }
 
+    /** The source's high-water mark as stored, or {@code null} (no checkpoints, none yet, or the store unreachable). */
+    private String highWaterMark() {
+        if (!source.settings().load().checkpoints() || source.settings().plan().incremental() == null) {
+            return null;
+        }
+        try {
+            return source.store().load(source.name()).map(Checkpoint::highWaterMark).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Logs the run's summary, gives it to every {@link RunObserver}, and frees the source for its next run. */
     public void publish(Exchange exchange, RunSummary summary) {
+        source.meters().runEnded(summary, highWaterMark());
         source.release();
         LOG.info(summary.describeAfterError());
         for (RunObserver observer : exchange.getContext().getRegistry().findByType(RunObserver.class)) {

@@ -231,6 +231,11 @@ public final class SessionRun {
     }
 
     /** One record went to a sink on its own (the Kamelet's): it counts as loaded. */
+    /** Records delivered to the sink so far. */
+    public long recordsLoaded() {
+        return recordsLoaded;
+    }
+
     public void delivered() {
         recordsLoaded++;
     }

@@ -47,6 +47,7 @@ public final class Source {
     private volatile LandedPages landedPages;
     private volatile boolean failedPagesPending;
     private volatile BoundedDataSource bounded;
+    private volatile SourceMeters meters;
 
     public Source(SourceSettings settings, CamelContext context) {
         this.settings = settings;
@@ -73,6 +74,20 @@ public final class Source {
     }
 
     /** The source's name. */
+    /** The source's meters, made on first use (when the context's meter registry is bound). */
+    public SourceMeters meters() {
+        SourceMeters current = meters;
+        if (current == null) {
+            synchronized (this) {
+                if (meters == null) {
+                    meters = SourceMeters.in(context, name());
+                }
+                current = meters;
+            }
+        }
+        return current;
+    }
+
     public String name() {
         return settings.source();
     }
