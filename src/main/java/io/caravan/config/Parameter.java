@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One setting of a source, described once: its name, concern, type, default, allowed values, lower
  * bound, whether it is a secret, a one-line description and an example. The route template's
- * parameters, the Kamelet's properties and the README's table are derived from these.
+ * parameters, the Kamelet's properties and the parameter reference (docs/parameters.md) are derived from these.
  *
  * @param <T>          the Java type a value converts to
  * @param name         the parameter's name, as written in a route file

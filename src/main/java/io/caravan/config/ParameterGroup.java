@@ -1,6 +1,6 @@
 package io.caravan.config;
 
-/** The concern a route template parameter belongs to: how the README's table and the Kamelet group them. */
+/** The concern a route template parameter belongs to: how the parameter reference and the Kamelet group them. */
 public enum ParameterGroup {
     SOURCE("Source"),
     REQUEST("Request"),

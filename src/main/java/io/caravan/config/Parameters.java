@@ -29,8 +29,8 @@ import java.util.Map;
 
 /**
  * Every parameter of a source, the single source of truth: the route template declares these, the
- * settings are read through them, and the Kamelet's properties and the README's table are derived
- * from them (checked equal by {@code ParameterDocsTest}). Examples are written as README cells.
+ * settings are read through them, and the Kamelet's properties and the parameter reference are derived
+ * from them (checked equal by {@code ParameterDocsTest}). Examples are written as Markdown table cells.
  */
 public final class Parameters {
 

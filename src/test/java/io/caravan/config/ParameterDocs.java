@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Writes what is derived from {@link Parameters}: the README's parameter tables (one per concern) and
+ * Writes what is derived from {@link Parameters}: the parameter reference's tables (docs/parameters.md, one per concern) and
  * the whole {@code paginated-http-source} Kamelet (typed properties, required list, secrets as
  * passwords, the bean's properties). {@code ParameterDocsTest} checks the shipped files equal these.
  */
@@ -22,11 +22,11 @@ final class ParameterDocs {
     private ParameterDocs() {
     }
 
-    /** The README's tables: a heading per concern, a row per parameter. */
+    /** The parameter reference's tables: a heading per concern, a row per parameter. */
     static String readmeTables() {
         StringBuilder out = new StringBuilder();
         for (ParameterGroup group : ParameterGroup.values()) {
-            out.append("#### ").append(group.title()).append("\n\n")
+            out.append("## ").append(group.title()).append("\n\n")
                     .append("| parameter | type | default | meaning | example |\n| --- | --- | --- | --- | --- |\n");
             for (Parameter<?> p : Parameters.all()) {
                 if (p.group() == group) {

@@ -11,27 +11,27 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * The README's parameter tables and the Kamelet are derived from {@link Parameters}: the shipped
+ * The parameter reference (docs/parameters.md) and the Kamelet are derived from {@link Parameters}: the shipped
  * files equal what the model generates. Run with {@code -Dcaravan.docs.write=true} to rewrite them.
  */
 class ParameterDocsTest {
 
-    private static final Path README = Path.of("README.md");
+    private static final Path REFERENCE = Path.of("docs", "parameters.md");
     private static final Path KAMELET = Path.of("src/main/resources/kamelets/paginated-http-source.kamelet.yaml");
     private static final String START = "<!-- parameters:start (generated from io.caravan.config.Parameters) -->\n";
     private static final String END = "<!-- parameters:end -->";
 
     @Test
     void readmeTablesAreTheModels() throws Exception {
-        String readme = Files.readString(README);
+        String readme = Files.readString(REFERENCE);
         int start = readme.indexOf(START);
         int end = readme.indexOf(END);
-        assertThat(start).as("README has the generated parameter block").isNotNegative();
+        assertThat(start).as("docs/parameters.md has the generated parameter block").isNotNegative();
         String expected = readme.substring(0, start + START.length()) + ParameterDocs.readmeTables() + readme.substring(end);
         if (Boolean.getBoolean("caravan.docs.write")) {
-            Files.writeString(README, expected);
+            Files.writeString(REFERENCE, expected);
         }
-        assertThat(readme).as("README's tables (rewrite with -Dcaravan.docs.write=true)").isEqualTo(expected);
+        assertThat(readme).as("the parameter tables (rewrite with -Dcaravan.docs.write=true)").isEqualTo(expected);
     }
 
     @Test
