@@ -10,7 +10,7 @@ import picocli.CommandLine.IVersionProvider;
 /** {@code caravan}: with no command, the demo; {@code --help} and {@code --version} on every command. */
 @Command(name = "caravan", mixinStandardHelpOptions = true, versionProvider = CaravanCommand.Version.class,
         description = "Walks every page of paginated HTTP APIs and lands every record once, resuming where it left off.",
-        subcommands = {RunCommand.class, DemoCommand.class, SandboxCommand.class, StateCommand.class},
+        subcommands = {RunCommand.class, DemoCommand.class, SandboxCommand.class, StateCommand.class, PreviewCommand.class},
         footer = {"", "Exit status: 0 every source completed, 1 a source failed, 2 a usage or configuration error."})
 final class CaravanCommand implements Callable<Integer> {
 

@@ -75,7 +75,7 @@ public final class FixedHeaders {
             if (value == null || value.isEmpty()) {
                 throw new IllegalArgumentException("line " + (i + 1) + ": " + name + " has no value");
             }
-            (SECRET_NAME.matcher(name).matches() || raw.contains("{{") ? secret : open).put(name, value);
+            (isSecretName(name) || raw.contains("{{") ? secret : open).put(name, value);
         }
         return new FixedHeaders(Map.copyOf(open), Map.copyOf(secret));
     }
@@ -83,6 +83,11 @@ public final class FixedHeaders {
     /** Sets the headers that are not secrets on {@code message}: they go to every origin. */
     public void applyTo(Message message) {
         open.forEach(message::setHeader);
+    }
+
+    /** Whether a header of this name is a credential (its value kept out of logs, files and state). */
+    public static boolean isSecretName(String name) {
+        return SECRET_NAME.matcher(name).matches();
     }
 
     /** The secret headers, as credentials: sent only to the source's own origin, and redacted everywhere. */

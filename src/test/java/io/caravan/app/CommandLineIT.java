@@ -30,7 +30,8 @@ class CommandLineIT {
     @Test
     void helpAndVersionOnEveryCommand() throws Exception {
         assertThat(run(0, "--help")).contains("Usage: caravan [-hV] [COMMAND]").contains("run ").contains("demo ")
-                .contains("sandbox ").contains("state ").contains("Exit status: 0 every source completed");
+                .contains("sandbox ").contains("state ").contains("preview ").contains("Exit status: 0 every source completed");
+        assertThat(run(0, "preview", "--help")).contains("Usage: caravan preview").contains("URL").contains("--write=FILE");
         assertThat(run(0, "run", "--help")).contains("Usage: caravan run").contains("[ROUTE_FILE...]").contains("--summary-json=FILE");
         assertThat(run(0, "sandbox", "--help")).contains("--port=N").contains("default: 8089");
         assertThat(run(0, "state", "show", "--help")).contains("Usage: caravan state show").contains("NAME");
@@ -40,11 +41,15 @@ class CommandLineIT {
     @Test
     void usageMistakesAreOneLineAndStatus2() throws Exception {
         assertThat(run(2, "frobnicate"))
-                .isEqualTo("caravan: unknown command 'frobnicate' (commands: run, demo, sandbox, state); see 'caravan --help'");
+                .isEqualTo("caravan: unknown command 'frobnicate' (commands: run, demo, sandbox, state, preview); see 'caravan --help'");
         assertThat(run(2, "sandbox", "--port", "abc"))
                 .isEqualTo("caravan sandbox: Invalid value for option '--port': 'abc' is not an int; see 'caravan sandbox --help'");
         assertThat(run(2, "run", "--bogus")).isEqualTo("caravan run: Unknown option: '--bogus'; see 'caravan run --help'");
         assertThat(run(2, "state")).isEqualTo("caravan state: Missing required subcommand; see 'caravan state --help'");
+        assertThat(run(2, "preview", "ftp://example.test/x"))
+                .isEqualTo("caravan: configuration error: preview URL 'ftp://example.test/x' is not an http or https URL");
+        assertThat(run(2, "preview", "-H", "no colon", "http://127.0.0.1:9/x"))
+                .isEqualTo("caravan: configuration error: header 'no colon' is not 'Name: value'");
         assertThat(run(2, "run", "nothere.camel.yaml")).isEqualTo("caravan: configuration error: no such route file: nothere.camel.yaml");
     }
 

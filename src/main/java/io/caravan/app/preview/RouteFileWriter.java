@@ -1,0 +1,49 @@
+package io.caravan.app.preview;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The route file a preview proposes: the template with the source's name, the URL as given, the
+ * detected paging, records and key, and a table named after the source. A secret header's value is
+ * never written: it becomes a placeholder of an environment variable.
+ */
+final class RouteFileWriter {
+
+    private RouteFileWriter() {
+    }
+
+    static String write(String source, String url, Map<String, String> detected, Map<String, String> headers) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("source", source);
+        parameters.put("url", url);
+        parameters.putAll(detected);
+        if (!headers.isEmpty()) {
+            StringBuilder lines = new StringBuilder();
+            headers.forEach((name, value) -> lines.append(name).append(": ")
+                    .append(io.caravan.request.FixedHeaders.isSecretName(name) ? "{{env:" + variable(source, name) + "}}" : value)
+                    .append('\n'));
+            parameters.put("headers", lines.toString().strip());
+        }
+        parameters.put("table", source.replaceAll("[^A-Za-z0-9]", "_").toLowerCase(Locale.ROOT));
+        StringBuilder yaml = new StringBuilder("# Written by `caravan preview`: check the paging it detected, then run it.\n")
+                .append("- templatedRoute:\n    routeTemplateRef: caravan-paginated-http\n    routeId: ").append(source)
+                .append("\n    parameters:\n");
+        parameters.forEach((name, value) -> yaml.append("      - name: ").append(name).append('\n')
+                .append("        value: ").append(quoted(value)).append('\n'));
+        return yaml.toString();
+    }
+
+    /** The environment variable a secret header's value is read from. */
+    static String variable(String source, String header) {
+        return (source + "_" + header).replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    private static String quoted(String value) {
+        if (value.contains("\n")) {
+            return "|-\n" + value.lines().map(line -> "          " + line).reduce((a, b) -> a + "\n" + b).orElse("");
+        }
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
