@@ -63,7 +63,11 @@ class ObserveIT {
         try (TestSandbox sandbox = TestSandbox.start(0)) {
             CaravanJar jar = new CaravanJar(workDir, Map.of("CARAVAN_SANDBOX_URL", sandbox.url(),
                     "CARAVAN_EXIT_WHEN_DONE", "false", "CARAVAN_OBSERVE_ENABLED", "true",
-                    "CARAVAN_OBSERVE_PORT", Integer.toString(port), "CARAVAN_HEALTH_MAX_FAILED_RUNS", "1"));
+                    "CARAVAN_OBSERVE_PORT", Integer.toString(port), "CARAVAN_HEALTH_MAX_FAILED_RUNS", "1",
+                    "CARAVAN_HEALTH_MAX_LAG_SECONDS", "86400", "CARAVAN_DEMO_RECORDS", "500"));
+            // An incremental source: its mark is the newest updated_at landed, in the sandbox's 2024.
+            Files.createDirectories(workDir.resolve("routes"));
+            Files.copy(Path.of("routes", "hubspot-backfill.camel.yaml"), workDir.resolve("routes/hubspot-backfill.camel.yaml"));
             jar.route("faulty", """
                       - name: url
                         value: "{{caravan.sandbox.url}}/stripe/v1/customers?records=2000&rate_limit_rate=0.1&retry_after_s=1&fail_rate=0.1&seed=7"
@@ -95,7 +99,7 @@ class ObserveIT {
             CaravanJar.Launch launch = jar.start("run");
             try {
                 await().atMost(Duration.ofSeconds(90)).until(() -> launch.output().contains("faulty completed")
-                        && launch.output().contains("missing FAILED"));
+                        && launch.output().contains("missing FAILED") && launch.output().contains("hubspot-backfill completed"));
                 String output = launch.output();
                 Matcher done = Pattern.compile("faulty completed: (\\d+) pages, ([\\d,]+) records loaded, (\\d+) shifted records"
                         + " dropped as repeats, (\\d+) retries").matcher(output);
@@ -115,10 +119,14 @@ class ObserveIT {
                 assertThat(meter(metrics, "caravan_last_success_seconds", "faulty")).isPositive();
                 assertThat(meter(metrics, "caravan_last_success_seconds", "missing")).isNaN();
                 assertThat(metrics).doesNotContain(sandbox.url());
+                double lag = meter(metrics, "caravan_high_water_mark_lag_seconds", "hubspot-backfill");
+                assertThat(lag).as("the mark of 2024 lags more than 300 days").isGreaterThan(300 * 86400.0);
+                assertThat(meter(metrics, "caravan_high_water_mark_lag_seconds", "faulty")).isNaN();
 
-                HttpResponse<String> ready = get("http://127.0.0.1:" + port + "/observe/health/ready");
+                HttpResponse<String> ready = get("http://127.0.0.1:" + port + "/observe/health/ready?exposureLevel=full");
                 assertThat(ready.statusCode()).isEqualTo(503);
-                assertThat(ready.body()).contains("\"status\":\"DOWN\"");
+                assertThat(ready.body()).contains("\"status\":\"DOWN\"").contains("missing failed its last 1 runs")
+                        .contains("hubspot-backfill's high-water mark lags").doesNotContain("faulty failed");
                 assertThat(get("http://127.0.0.1:" + port + "/observe/health/live").statusCode()).isEqualTo(200);
             } finally {
                 launch.process().destroy();
