@@ -3,8 +3,12 @@ package io.caravan.app.preview;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +34,8 @@ final class PagingDetector {
     private static final Pattern TOTAL_PAGES_NAME = Pattern.compile("(?i)(total_?pages|page_?count|pages)");
     private static final List<String> LAST_KEY_PARAMS = List.of("starting_after", "after", "since_id", "cursor", "last_id",
             "startkey", "from");
+    private static final List<String> TIME_PARAMS = List.of("start_time", "since", "updated_since", "updated_after",
+            "modified_since", "from", "start", "after");
     private static final List<String> PAGE_PARAMS = List.of("page", "p", "page_number", "pageNumber");
     private static final List<String> OFFSET_PARAMS = List.of("offset", "startAt", "start", "skip", "first");
 
@@ -68,6 +74,9 @@ final class PagingDetector {
         }
         if (found == null) {
             found = numbered();
+        }
+        if (found == null) {
+            found = lastRecordTime();
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         if (found != null) {
@@ -219,6 +228,72 @@ final class PagingDetector {
             }
         }
         return null;
+    }
+
+    /**
+     * Records in ascending order of a time field, and a query parameter that starts the page at the
+     * last one's time: the page after holds newer records (those of exactly that time may come again).
+     */
+    private Map<String, String> lastRecordTime() throws IOException, InterruptedException {
+        String field = ascendingTimeField();
+        if (field == null) {
+            return null;
+        }
+        List<JsonNode> records = shape.records();
+        String last = PageShape.at(records.get(records.size() - 1), field).asText();
+        long atLast = records.stream().filter(record -> PageShape.at(record, field).asText().equals(last)).count();
+        for (String param : TIME_PARAMS) {
+            PreviewPage page = fetcher.get(PageFetcher.with(first.uri(), param, last));
+            if (!page.ok()) {
+                continue;
+            }
+            List<JsonNode> next = PageShape.of(page.body()).records();
+            long repeated = next.stream().map(this::key).filter(firstKeys::contains).count();
+            if (next.size() > repeated && repeated <= atLast) {
+                evidence.add("the records come in order of " + field + ", and the API starts a page at the last one's time as "
+                        + param + "=");
+                return ordered("pagination", "lastRecordTime", "timeField", field, "startParam", param);
+            }
+        }
+        alternatives.add("lastRecordTime (timeField=" + field + ")");
+        alternatives.add("timeWindow (timeField=" + field + ")");
+        return null;
+    }
+
+    /** A record field holding ISO-8601 times that never decrease over the page, or {@code null}. */
+    private String ascendingTimeField() {
+        List<JsonNode> records = shape.records();
+        if (records.size() < 2 || !records.get(0).isObject()) {
+            return null;
+        }
+        for (Iterator<String> names = records.get(0).fieldNames(); names.hasNext();) {
+            String path = PageShape.child("$", names.next());
+            Instant previous = null;
+            boolean ascending = true;
+            for (JsonNode record : records) {
+                Instant at = instant(PageShape.at(record, path));
+                if (at == null || (previous != null && at.isBefore(previous))) {
+                    ascending = false;
+                    break;
+                }
+                previous = at;
+            }
+            if (ascending) {
+                return path;
+            }
+        }
+        return null;
+    }
+
+    private static Instant instant(JsonNode value) {
+        if (value == null || !value.isTextual()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.asText()).toInstant();
+        } catch (DateTimeParseException notATime) {
+            return null;
+        }
     }
 
     /** Totals the body or the headers announce: a stop, and a check that the run read them all. */
