@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,15 @@ final class PageFetcher {
             body = null;
         }
         return new PreviewPage(uri, response.statusCode(), response.headers(), body);
+    }
+
+    /** A request that tries a guess: one the server refuses or drops is a page of nothing, not a failure. */
+    PreviewPage probe(URI uri) throws InterruptedException {
+        try {
+            return get(uri);
+        } catch (IOException refused) {
+            return new PreviewPage(uri, 0, HttpHeaders.of(Map.of(), (name, value) -> true), null);
+        }
     }
 
     /** {@code uri} with {@code name=value} set in its query (replacing a value already there). */

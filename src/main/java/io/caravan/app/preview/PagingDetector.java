@@ -1,7 +1,6 @@
 package io.caravan.app.preview;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -55,7 +54,7 @@ final class PagingDetector {
         shape.records().forEach(record -> firstKeys.add(key(record)));
     }
 
-    Detection detect() throws IOException, InterruptedException {
+    Detection detect() throws InterruptedException {
         Map<String, String> found = linkHeader();
         if (found == null) {
             found = continuation();
@@ -87,13 +86,13 @@ final class PagingDetector {
         return new Detection(found == null ? null : found.get("pagination"), parameters, evidence, List.copyOf(alternatives));
     }
 
-    private Map<String, String> linkHeader() throws IOException, InterruptedException {
+    private Map<String, String> linkHeader() throws InterruptedException {
         String link = first.header("Link");
         Matcher next = link == null ? null : NEXT_LINK.matcher(link);
         if (next == null || !next.find()) {
             return null;
         }
-        if (!leadsOn(fetcher.get(first.uri().resolve(next.group(1))))) {
+        if (!leadsOn(fetcher.probe(first.uri().resolve(next.group(1))))) {
             alternatives.add("linkHeader");
             return null;
         }
@@ -101,7 +100,7 @@ final class PagingDetector {
         return Map.of("pagination", "linkHeader");
     }
 
-    private Map<String, String> continuation() throws IOException, InterruptedException {
+    private Map<String, String> continuation() throws InterruptedException {
         String prefix = "$.continue.";
         Map<String, String> keys = new LinkedHashMap<>();
         shape.others().forEach((path, value) -> {
@@ -116,7 +115,7 @@ final class PagingDetector {
         for (Map.Entry<String, String> key : keys.entrySet()) {
             next = PageFetcher.with(next, key.getKey(), key.getValue());
         }
-        if (!leadsOn(fetcher.get(next))) {
+        if (!leadsOn(fetcher.probe(next))) {
             alternatives.add("continuation");
             return null;
         }
@@ -124,14 +123,14 @@ final class PagingDetector {
         return ordered("pagination", "continuation", "continueFrom", "$.continue");
     }
 
-    private Map<String, String> nextUrl() throws IOException, InterruptedException {
+    private Map<String, String> nextUrl() throws InterruptedException {
         for (Map.Entry<String, JsonNode> other : shape.others().entrySet()) {
             String value = other.getValue().isTextual() ? other.getValue().asText() : "";
             boolean url = value.startsWith("http://") || value.startsWith("https://") || value.startsWith("/");
             if (!url || !value.contains("?")) {
                 continue;
             }
-            if (leadsOn(fetcher.get(first.uri().resolve(value)))) {
+            if (leadsOn(fetcher.probe(first.uri().resolve(value)))) {
                 evidence.add("the body's " + other.getKey() + " is the next page's URL: " + value);
                 return ordered("pagination", "nextUrl", "nextUrlPath", other.getKey());
             }
@@ -140,7 +139,7 @@ final class PagingDetector {
         return null;
     }
 
-    private Map<String, String> bodyCursor() throws IOException, InterruptedException {
+    private Map<String, String> bodyCursor() throws InterruptedException {
         for (Map.Entry<String, JsonNode> other : shape.others().entrySet()) {
             String path = other.getKey();
             JsonNode value = other.getValue();
@@ -150,7 +149,7 @@ final class PagingDetector {
                 continue;
             }
             for (String param : cursorParams(name)) {
-                if (leadsOn(fetcher.get(PageFetcher.with(first.uri(), param, value.asText())))) {
+                if (leadsOn(fetcher.probe(PageFetcher.with(first.uri(), param, value.asText())))) {
                     evidence.add("the body's " + path + " is a cursor the API takes back as " + param + "=");
                     return ordered("pagination", "bodyCursor", "cursorPath", path, "cursorParam", param);
                 }
@@ -160,7 +159,7 @@ final class PagingDetector {
         return null;
     }
 
-    private Map<String, String> headerToken() throws IOException, InterruptedException {
+    private Map<String, String> headerToken() throws InterruptedException {
         for (Map.Entry<String, List<String>> header : first.headers().map().entrySet()) {
             String name = header.getKey();
             if (!name.toLowerCase(Locale.ROOT).matches(".*(next|cursor|continuation|page-token).*") || header.getValue().isEmpty()) {
@@ -168,7 +167,7 @@ final class PagingDetector {
             }
             String token = header.getValue().get(0);
             for (String param : cursorParams(name.replaceFirst("(?i)^x-", "").replace('-', '_'))) {
-                if (leadsOn(fetcher.get(PageFetcher.with(first.uri(), param, token)))) {
+                if (leadsOn(fetcher.probe(PageFetcher.with(first.uri(), param, token)))) {
                     evidence.add("the response header " + name + " carries a token the API takes back as " + param + "=");
                     return ordered("pagination", "headerToken", "tokenHeader", name, "cursorParam", param);
                 }
@@ -178,7 +177,7 @@ final class PagingDetector {
         return null;
     }
 
-    private Map<String, String> lastRecordCursor() throws IOException, InterruptedException {
+    private Map<String, String> lastRecordCursor() throws InterruptedException {
         String flag = null;
         for (Map.Entry<String, JsonNode> other : shape.others().entrySet()) {
             if (other.getValue().isBoolean() && FLAG_NAME.matcher(leaf(other.getKey())).matches()) {
@@ -194,7 +193,7 @@ final class PagingDetector {
         }
         String last = key(shape.records().get(shape.records().size() - 1));
         for (String param : LAST_KEY_PARAMS) {
-            if (leadsOn(fetcher.get(PageFetcher.with(first.uri(), param, last)))) {
+            if (leadsOn(fetcher.probe(PageFetcher.with(first.uri(), param, last)))) {
                 evidence.add("the body's " + flag + " says more follow, and the API takes the last record's key as " + param + "=");
                 return ordered("pagination", "lastRecordCursor", "cursorParam", param, "cursorField", keyPath, "hasMorePath", flag);
             }
@@ -203,15 +202,15 @@ final class PagingDetector {
         return null;
     }
 
-    private Map<String, String> numbered() throws IOException, InterruptedException {
+    private Map<String, String> numbered() throws InterruptedException {
         for (String param : PAGE_PARAMS) {
             // The first page is page 1 when asking for 1 gives it again, else page 0 when 0 does.
             for (int firstPage : new int[] {1, 0}) {
-                PreviewPage again = fetcher.get(PageFetcher.with(first.uri(), param, Integer.toString(firstPage)));
+                PreviewPage again = fetcher.probe(PageFetcher.with(first.uri(), param, Integer.toString(firstPage)));
                 if (!sameRecords(again)) {
                     continue;
                 }
-                if (leadsOn(fetcher.get(PageFetcher.with(first.uri(), param, Integer.toString(firstPage + 1))))) {
+                if (leadsOn(fetcher.probe(PageFetcher.with(first.uri(), param, Integer.toString(firstPage + 1))))) {
                     evidence.add("the API pages by number: " + param + "=" + firstPage + " is the first page, "
                             + param + "=" + (firstPage + 1) + " the next");
                     return firstPage == 1 ? ordered("pagination", "pageNumber", "pageParam", param)
@@ -221,8 +220,8 @@ final class PagingDetector {
         }
         String size = Integer.toString(shape.records().size());
         for (String param : OFFSET_PARAMS) {
-            if (sameRecords(fetcher.get(PageFetcher.with(first.uri(), param, "0")))
-                    && leadsOn(fetcher.get(PageFetcher.with(first.uri(), param, size)))) {
+            if (sameRecords(fetcher.probe(PageFetcher.with(first.uri(), param, "0")))
+                    && leadsOn(fetcher.probe(PageFetcher.with(first.uri(), param, size)))) {
                 evidence.add("the API pages by offset: " + param + "=0 is the first page, " + param + "=" + size + " the next");
                 return ordered("pagination", "offset", "offsetParam", param, "offsetStep", "records");
             }
@@ -234,7 +233,7 @@ final class PagingDetector {
      * Records in ascending order of a time field, and a query parameter that starts the page at the
      * last one's time: the page after holds newer records (those of exactly that time may come again).
      */
-    private Map<String, String> lastRecordTime() throws IOException, InterruptedException {
+    private Map<String, String> lastRecordTime() throws InterruptedException {
         String field = ascendingTimeField();
         if (field == null) {
             return null;
@@ -243,7 +242,7 @@ final class PagingDetector {
         String last = PageShape.at(records.get(records.size() - 1), field).asText();
         long atLast = records.stream().filter(record -> PageShape.at(record, field).asText().equals(last)).count();
         for (String param : TIME_PARAMS) {
-            PreviewPage page = fetcher.get(PageFetcher.with(first.uri(), param, last));
+            PreviewPage page = fetcher.probe(PageFetcher.with(first.uri(), param, last));
             if (!page.ok()) {
                 continue;
             }

@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code preview URL} against the sandbox's GET contracts, given the URL a user would have from the
  * API's docs: it names the style (one of those that page the contract right), and the route file it
  * writes, run as is, lands the contract's data set exactly. The contracts left out need a request
- * body (Dropbox, Notion, Elasticsearch, etcd), a token grant (Keycloak), paging in request headers
- * (Plentific) or keys a view orders by (CouchDB's JSON keys): there preview says it is unsure.
+ * body (Dropbox, Notion, Elasticsearch, etcd) or a token grant (Keycloak); on the keys a view orders by
+ * (CouchDB's JSON keys) and on a data set that grows while it is read preview says it is unsure.
  */
 class PreviewTest {
 
@@ -64,6 +64,7 @@ class PreviewTest {
                 Arguments.of("helpscout-conversations", "/helpscout/v2/conversations", List.of("nextUrl", "pageNumber")),
                 Arguments.of("braze-campaigns", "/braze/campaigns/list", List.of("pageNumber")),
                 Arguments.of("jira-issues", "/jira/rest/api/3/search?maxResults=100", List.of("offset")),
+                Arguments.of("plentific-jobs", "/plentific/api/v2/jobs", List.of("offset")),
                 Arguments.of("logs-events", "/logs/v1/events?limit=100", List.of("lastRecordTime")),
                 Arguments.of("mediawiki-pages", "/mediawiki/w/api.php?action=query&list=allpages&format=json&aplimit=100&continue=",
                         List.of("continuation")));
