@@ -49,6 +49,31 @@ final class CaravanJar {
                 """.formatted(source) + parameters);
     }
 
+    /**
+     * The parameters of a Stripe-style source of the sandbox (limit and starting_after, has_more) with
+     * {@code query} and landing in {@code table}, then {@code more} parameter lines, for {@link #route}.
+     */
+    static String stripeParameters(String query, String table, String more) {
+        return """
+                  - name: url
+                    value: "{{caravan.sandbox.url}}/stripe/v1/customers?%s"
+                  - name: pagination
+                    value: lastRecordCursor
+                  - name: cursorParam
+                    value: starting_after
+                  - name: cursorField
+                    value: $.id
+                  - name: hasMorePath
+                    value: $.has_more
+                  - name: recordsPath
+                    value: $.data
+                  - name: keyPath
+                    value: $.id
+                  - name: table
+                    value: %s
+            """.formatted(query, table) + more;
+    }
+
     /** Starts {@code java -jar caravan.jar args…}. */
     Launch start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));

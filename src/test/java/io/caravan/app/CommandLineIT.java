@@ -85,24 +85,7 @@ class CommandLineIT {
                       - name: table
                         value: cli_issues
                 """);
-            jar.route("customers", """
-                      - name: url
-                        value: "{{caravan.sandbox.url}}/stripe/v1/customers?records=100"
-                      - name: pagination
-                        value: lastRecordCursor
-                      - name: cursorParam
-                        value: starting_after
-                      - name: cursorField
-                        value: $.id
-                      - name: hasMorePath
-                        value: $.has_more
-                      - name: recordsPath
-                        value: $.data
-                      - name: keyPath
-                        value: $.id
-                      - name: table
-                        value: cli_customers
-                """);
+            jar.route("customers", CaravanJar.stripeParameters("records=100", "cli_customers", ""));
             String output = jar.run(0, 60, "run", "routes/issues.camel.yaml", "--summary-json", "summary.json");
 
             assertThat(output).contains("Caravan started 1 source(s)").contains("issues completed: ")

@@ -68,26 +68,11 @@ class ObserveIT {
             // An incremental source: its mark is the newest updated_at landed, in the sandbox's 2024.
             Files.createDirectories(workDir.resolve("routes"));
             Files.copy(Path.of("routes", "hubspot-backfill.camel.yaml"), workDir.resolve("routes/hubspot-backfill.camel.yaml"));
-            jar.route("faulty", """
-                      - name: url
-                        value: "{{caravan.sandbox.url}}/stripe/v1/customers?records=2000&rate_limit_rate=0.1&retry_after_s=1&fail_rate=0.1&seed=7"
-                      - name: pagination
-                        value: lastRecordCursor
-                      - name: cursorParam
-                        value: starting_after
-                      - name: cursorField
-                        value: $.id
-                      - name: hasMorePath
-                        value: $.has_more
-                      - name: recordsPath
-                        value: $.data
-                      - name: keyPath
-                        value: $.id
-                      - name: table
-                        value: observe_faulty
+            jar.route("faulty", CaravanJar.stripeParameters(
+                    "records=2000&rate_limit_rate=0.1&retry_after_s=1&fail_rate=0.1&seed=7", "observe_faulty", """
                       - name: retryDelayMs
                         value: "10"
-                """);
+                """));
             jar.route("missing", """
                       - name: url
                         value: "{{caravan.sandbox.url}}/no/such/api"
