@@ -61,6 +61,7 @@ final class SourcesRunner {
             public void beforeConfigure(BaseMainSupport configuring) {
                 patterns.set(configuring.getCamelContext().resolvePropertyPlaceholders("{{caravan.routes}}"));
                 RoutePatterns.requireMatches(patterns.get());
+                ObservePort.requireFree(configuring.getCamelContext());
             }
 
             @Override

@@ -72,6 +72,18 @@ class CommandLineIT {
     }
 
     @Test
+    void aManagementPortInUseIsOneLine() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            Files.createDirectories(workDir.resolve("routes"));
+            Files.copy(Path.of("routes", "stripe-customers.camel.yaml"), workDir.resolve("routes/stripe-customers.camel.yaml"));
+            String output = new CaravanJar(workDir, Map.of("CARAVAN_OBSERVE_ENABLED", "true",
+                    "CARAVAN_OBSERVE_PORT", Integer.toString(taken.getLocalPort()))).run(2, 60, "run").strip();
+            assertThat(output).isEqualTo("caravan: configuration error: the management port " + taken.getLocalPort()
+                    + " (caravan.observe.port) is in use: Address already in use");
+        }
+    }
+
+    @Test
     void runOfNamedFilesRunsOnlyThemAndWritesTheSummaryAsJson() throws Exception {
         try (TestSandbox sandbox = TestSandbox.start(0)) {
             CaravanJar jar = new CaravanJar(workDir, Map.of("CARAVAN_SANDBOX_URL", sandbox.url()));
