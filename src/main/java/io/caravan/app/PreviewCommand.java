@@ -3,7 +3,9 @@ package io.caravan.app;
 import io.caravan.app.preview.Preview;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,6 +24,17 @@ final class PreviewCommand implements Callable<Integer> {
             description = "A request header, as a route's headers line (credentials: Authorization: Bearer …).")
     List<String> headers = List.of();
 
+    @Option(names = {"-X", "--method"}, paramLabel = "METHOD", defaultValue = "GET", description = "The first request's method (default: GET).")
+    String method;
+
+    @Option(names = {"-d", "--body"}, paramLabel = "JSON", description = "The first request's JSON body (a search API's query).")
+    String body;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
+            description = "A route parameter for the requests: auth, authToken, authUser, authPassword, apiKeyParam, apiKey,"
+                    + " grantType, tokenUrl, clientId, clientSecret, scope, tokenParams, clientAuth, refreshToken.")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
     @Option(names = "--name", paramLabel = "NAME", description = "The source's name (default: from the URL's path).")
     String name;
 
@@ -30,6 +43,6 @@ final class PreviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return new Preview(url, headers, name, write, System.out).run();
+        return new Preview(url, new Preview.Request(method, body, headers, parameters), name, write, System.out).run();
     }
 }

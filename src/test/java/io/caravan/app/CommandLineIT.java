@@ -50,6 +50,10 @@ class CommandLineIT {
                 .isEqualTo("caravan: configuration error: preview URL 'ftp://example.test/x' is not an http or https URL");
         assertThat(run(2, "preview", "-H", "no colon", "http://127.0.0.1:9/x"))
                 .isEqualTo("caravan: configuration error: header 'no colon' is not 'Name: value'");
+        assertThat(run(2, "preview", "-p", "table=x", "http://127.0.0.1:9/x")).startsWith(
+                "caravan: configuration error: preview -p table: not a credentials parameter (auth, authToken,");
+        assertThat(run(2, "preview", "-X", "POST", "-d", "{oops", "http://127.0.0.1:9/x"))
+                .startsWith("caravan: configuration error: preview --body is not JSON: ");
         assertThat(run(2, "run", "nothere.camel.yaml")).isEqualTo("caravan: configuration error: no such route file: nothere.camel.yaml");
     }
 

@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * GETs the pages the preview looks at, with the headers the user gave (credentials among them),
- * each bounded in time, and counts them.
+ * Sends the requests the preview makes (the first page's method and JSON body, or a body a probe
+ * changed), with the headers the user gave and the route's credentials applied as a route applies
+ * them, each bounded in time, and counts them.
  */
 final class PageFetcher {
 
@@ -26,31 +27,58 @@ final class PageFetcher {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final Map<String, String> headers;
+    private final PreviewCredentials credentials;
+    private final String method;
+    private final JsonNode body;
     private final List<URI> sent = new ArrayList<>();
 
-    PageFetcher(Map<String, String> headers) {
+    PageFetcher(Map<String, String> headers, PreviewCredentials credentials, String method, JsonNode body) {
         this.headers = headers;
+        this.credentials = credentials;
+        this.method = method;
+        this.body = body;
+    }
+
+    /** The first page's JSON body, or {@code null} for a request without one. */
+    JsonNode body() {
+        return body;
     }
 
     PreviewPage get(URI uri) throws IOException, InterruptedException {
+        return send(uri, body);
+    }
+
+    PreviewPage send(URI target, JsonNode content) throws IOException, InterruptedException {
+        Map<String, String> sentHeaders = new java.util.LinkedHashMap<>(headers);
+        URI uri = credentials.apply(target, sentHeaders);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json");
-        headers.forEach(request::setHeader);
-        sent.add(uri);
-        HttpResponse<byte[]> response = client.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        JsonNode body;
-        try {
-            body = response.body().length == 0 ? null : MAPPER.readTree(response.body());
-        } catch (IOException notJson) {
-            body = null;
+        sentHeaders.forEach(request::setHeader);
+        if (content != null) {
+            request.header("Content-Type", "application/json");
         }
-        return new PreviewPage(uri, response.statusCode(), response.headers(), body);
+        request.method(method, content == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(content.toString()));
+        sent.add(target);
+        HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        JsonNode parsed;
+        try {
+            parsed = response.body().length == 0 ? null : MAPPER.readTree(response.body());
+        } catch (IOException notJson) {
+            parsed = null;
+        }
+        return new PreviewPage(target, response.statusCode(), response.headers(), parsed);
     }
 
     /** A request that tries a guess: one the server refuses or drops is a page of nothing, not a failure. */
     PreviewPage probe(URI uri) throws InterruptedException {
+        return probe(uri, body);
+    }
+
+    /** A guess with its own JSON body. */
+    PreviewPage probe(URI uri, JsonNode content) throws InterruptedException {
         try {
-            return get(uri);
-        } catch (IOException refused) {
+            return send(uri, content);
+        } catch (IOException | RuntimeException refused) {
             return new PreviewPage(uri, 0, HttpHeaders.of(Map.of(), (name, value) -> true), null);
         }
     }

@@ -1,6 +1,8 @@
 package io.caravan.app.preview;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -33,6 +35,8 @@ final class PagingDetector {
     private static final Pattern TOTAL_PAGES_NAME = Pattern.compile("(?i)(total_?pages|page_?count|pages)");
     private static final List<String> LAST_KEY_PARAMS = List.of("starting_after", "after", "since_id", "cursor", "last_id",
             "startkey", "from");
+    private static final List<String> SEARCH_AFTER_FIELDS = List.of("search_after", "after", "starting_after");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<String> TIME_PARAMS = List.of("start_time", "since", "updated_since", "updated_after",
             "modified_since", "from", "start", "after");
     private static final List<String> PAGE_PARAMS = List.of("page", "p", "page_number", "pageNumber");
@@ -148,15 +152,61 @@ final class PagingDetector {
                     || !CURSOR_NAME.matcher(name).matches() || value.asText().startsWith("http")) {
                 continue;
             }
-            for (String param : cursorParams(name)) {
-                if (leadsOn(fetcher.probe(PageFetcher.with(first.uri(), param, value.asText())))) {
-                    evidence.add("the body's " + path + " is a cursor the API takes back as " + param + "=");
-                    return ordered("pagination", "bodyCursor", "cursorPath", path, "cursorParam", param);
+            Map<String, String> found = cursorPlacement(path, name, value);
+            if (found != null) {
+                String flag = moreFlag();
+                if (flag != null) {
+                    found.put("hasMorePath", flag);
                 }
+                return found;
             }
             alternatives.add("bodyCursor");
         }
         return null;
+    }
+
+    /** Where the API takes the cursor at {@code path} back: in the query, in the JSON body, or in the body of a /continue URL. */
+    private Map<String, String> cursorPlacement(String path, String name, JsonNode value) throws InterruptedException {
+        if (fetcher.body() != null) {
+            for (String field : cursorParams(name)) {
+                if (leadsOn(fetcher.probe(first.uri(), withField(fetcher.body(), field, value)))) {
+                    evidence.add("the body's " + path + " is a cursor the API takes back in the request body as " + field);
+                    return ordered("pagination", "bodyCursor", "cursorPath", path, "cursorParam", "body:" + field);
+                }
+            }
+            URI next = URI.create(first.uri().toString().replaceFirst("\\?.*$", "") + "/continue"
+                    + (first.uri().getRawQuery() == null ? "" : "?" + first.uri().getRawQuery()));
+            for (String field : cursorParams(name)) {
+                if (leadsOn(fetcher.probe(next, withField(MAPPER.createObjectNode(), field, value)))) {
+                    evidence.add("the body's " + path + " is a cursor the API takes back at " + next.getPath() + " as the body's " + field);
+                    return ordered("pagination", "bodyCursor", "cursorPath", path, "cursorParam", "body:" + field,
+                            "nextPagesUrl", next.toString(), "replaceBodyOnNextPages", "true");
+                }
+            }
+        }
+        for (String param : cursorParams(name)) {
+            if (leadsOn(fetcher.probe(PageFetcher.with(first.uri(), param, value.asText())))) {
+                evidence.add("the body's " + path + " is a cursor the API takes back as " + param + "=");
+                return ordered("pagination", "bodyCursor", "cursorPath", path, "cursorParam", param);
+            }
+        }
+        return null;
+    }
+
+    /** The body's has-more flag, or {@code null}. */
+    private String moreFlag() {
+        for (Map.Entry<String, JsonNode> other : shape.others().entrySet()) {
+            if (other.getValue().isBoolean() && FLAG_NAME.matcher(leaf(other.getKey())).matches()) {
+                return other.getKey();
+            }
+        }
+        return null;
+    }
+
+    private static ObjectNode withField(JsonNode body, String name, JsonNode value) {
+        ObjectNode copy = body.isObject() ? ((ObjectNode) body).deepCopy() : MAPPER.createObjectNode();
+        copy.set(name, value);
+        return copy;
     }
 
     private Map<String, String> headerToken() throws InterruptedException {
@@ -188,6 +238,10 @@ final class PagingDetector {
                 }
             }
         }
+        Map<String, String> sorted = searchAfter();
+        if (sorted != null) {
+            return sorted;
+        }
         if (flag == null || keyPath == null || shape.records().isEmpty()) {
             return null;
         }
@@ -199,6 +253,28 @@ final class PagingDetector {
             }
         }
         alternatives.add("lastRecordCursor");
+        return null;
+    }
+
+    /** A search API with a JSON body: the last record's sort values, sent back in the body, start the next page. */
+    private Map<String, String> searchAfter() throws InterruptedException {
+        if (fetcher.body() == null || shape.records().isEmpty() || !shape.records().get(0).isObject()) {
+            return null;
+        }
+        JsonNode last = shape.records().get(shape.records().size() - 1);
+        for (Iterator<Map.Entry<String, JsonNode>> fields = last.fields(); fields.hasNext();) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!field.getValue().isArray() || field.getValue().isEmpty()) {
+                continue;
+            }
+            for (String name : SEARCH_AFTER_FIELDS) {
+                if (leadsOn(fetcher.probe(first.uri(), withField(fetcher.body(), name, field.getValue())))) {
+                    String cursorField = PageShape.child("$", field.getKey());
+                    evidence.add("the last record's " + cursorField + " sent back as the body's " + name + " starts the next page");
+                    return ordered("pagination", "lastRecordCursor", "cursorField", cursorField, "cursorParam", "body:" + name);
+                }
+            }
+        }
         return null;
     }
 
@@ -355,7 +431,7 @@ final class PagingDetector {
             names.add(bare);
             names.add(Character.toLowerCase(bare.charAt(0)) + bare.substring(1));
         }
-        names.addAll(List.of("cursor", "after", "page_token", "pageToken", "next_page_token", "token", "continuation"));
+        names.addAll(List.of("cursor", "start_cursor", "after", "page_token", "pageToken", "next_page_token", "token", "continuation"));
         return List.copyOf(names);
     }
 

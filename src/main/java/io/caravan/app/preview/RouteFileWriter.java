@@ -5,24 +5,28 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The route file a preview proposes: the template with the source's name, the URL as given, the
- * detected paging, records and key, and a table named after the source. A secret header's value is
- * never written: it becomes a placeholder of an environment variable.
+ * The route file a preview proposes: the template with the source's name, the URL and body as given,
+ * the detected paging, records and key, the credentials parameters, and a table named after the
+ * source. A secret (a credential header, a token, a password) is never written: it becomes the
+ * placeholder {@code caravan.secret.<source>.<name>}, which its environment variable sets.
  */
 final class RouteFileWriter {
 
     private RouteFileWriter() {
     }
 
-    static String write(String source, String url, Map<String, String> detected, Map<String, String> headers) {
+    static String write(String source, String url, Map<String, String> detected, Map<String, String> headers,
+            Map<String, String> credentials) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("source", source);
         parameters.put("url", url);
         parameters.putAll(detected);
+        credentials.forEach((name, value) -> parameters.put(name,
+                PreviewCredentials.SECRET_PARAMETERS.contains(name) ? placeholder(source, name) : value));
         if (!headers.isEmpty()) {
             StringBuilder lines = new StringBuilder();
             headers.forEach((name, value) -> lines.append(name).append(": ")
-                    .append(io.caravan.request.FixedHeaders.isSecretName(name) ? "{{env:" + variable(source, name) + "}}" : value)
+                    .append(io.caravan.request.FixedHeaders.isSecretName(name) ? placeholder(source, name) : value)
                     .append('\n'));
             parameters.put("headers", lines.toString().strip());
         }
@@ -35,9 +39,14 @@ final class RouteFileWriter {
         return yaml.toString();
     }
 
-    /** The environment variable a secret header's value is read from. */
-    static String variable(String source, String header) {
-        return (source + "_" + header).replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    /** The property a secret is read from: {@code caravan.secret.<source>.<name>}, set by a property or its environment variable. */
+    static String placeholder(String source, String name) {
+        return "{{caravan.secret." + source + "." + name.toLowerCase(Locale.ROOT) + "}}";
+    }
+
+    /** The environment variable that sets a secret's property. */
+    static String variable(String source, String name) {
+        return ("caravan.secret." + source + "." + name).replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 
     private static String quoted(String value) {

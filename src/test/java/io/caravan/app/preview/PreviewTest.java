@@ -28,9 +28,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * {@code preview URL} against the sandbox's GET contracts, given the URL a user would have from the
  * API's docs: it names the style (one of those that page the contract right), and the route file it
- * writes, run as is, lands the contract's data set exactly. The contracts left out need a request
- * body (Dropbox, Notion, Elasticsearch, etcd) or a token grant (Keycloak); on the keys a view orders by
- * (CouchDB's JSON keys) and on a data set that grows while it is read preview says it is unsure.
+ * writes, run as is, lands the contract's data set exactly: GET APIs, search APIs with a JSON body
+ * (Notion, Dropbox's continue endpoint, Elasticsearch's search_after) and an OAuth2 password grant
+ * (Keycloak). Left out: etcd's base64 range keys, CouchDB's JSON view keys and a data set that grows
+ * while it is read, where preview says it is unsure.
  */
 class PreviewTest {
 
@@ -51,42 +52,64 @@ class PreviewTest {
         sandbox.close();
     }
 
+    private static final Preview.Request GET = Preview.Request.get(List.of());
+
+    private static Preview.Request post(String body) {
+        return new Preview.Request("POST", body, List.of(), Map.of());
+    }
+
     static Stream<Arguments> contracts() {
         return Stream.of(
-                Arguments.of("github-issues", "/github/repos/caravan/demo/issues?per_page=100", List.of("linkHeader")),
-                Arguments.of("shopify-products", "/shopify/admin/api/2024-01/products.json?status=active&limit=100", List.of("linkHeader")),
-                Arguments.of("stripe-customers", "/stripe/v1/customers?limit=100", List.of("lastRecordCursor")),
-                Arguments.of("slack-messages", "/slack/api/conversations.history?limit=100", List.of("bodyCursor")),
-                Arguments.of("zoom-users", "/zoom/v2/users?page_size=100", List.of("bodyCursor")),
-                Arguments.of("hubspot-contacts", "/hubspot/crm/v3/objects/contacts?limit=100", List.of("nextUrl", "bodyCursor")),
-                Arguments.of("graph-users", "/graph/v1.0/users?$top=100", List.of("nextUrl")),
-                Arguments.of("freshdesk-tickets", "/freshdesk/api/v2/tickets?per_page=100", List.of("pageNumber")),
-                Arguments.of("helpscout-conversations", "/helpscout/v2/conversations", List.of("nextUrl", "pageNumber")),
-                Arguments.of("braze-campaigns", "/braze/campaigns/list", List.of("pageNumber")),
-                Arguments.of("jira-issues", "/jira/rest/api/3/search?maxResults=100", List.of("offset")),
-                Arguments.of("plentific-jobs", "/plentific/api/v2/jobs", List.of("offset")),
-                Arguments.of("logs-events", "/logs/v1/events?limit=100", List.of("lastRecordTime")),
+                Arguments.of("github-issues", "/github/repos/caravan/demo/issues?per_page=100", GET, List.of("linkHeader")),
+                Arguments.of("shopify-products", "/shopify/admin/api/2024-01/products.json?status=active&limit=100", GET, List.of("linkHeader")),
+                Arguments.of("stripe-customers", "/stripe/v1/customers?limit=100", GET, List.of("lastRecordCursor")),
+                Arguments.of("slack-messages", "/slack/api/conversations.history?limit=100", GET, List.of("bodyCursor")),
+                Arguments.of("zoom-users", "/zoom/v2/users?page_size=100", GET, List.of("bodyCursor")),
+                Arguments.of("hubspot-contacts", "/hubspot/crm/v3/objects/contacts?limit=100", GET, List.of("nextUrl", "bodyCursor")),
+                Arguments.of("graph-users", "/graph/v1.0/users?$top=100", GET, List.of("nextUrl")),
+                Arguments.of("freshdesk-tickets", "/freshdesk/api/v2/tickets?per_page=100", GET, List.of("pageNumber")),
+                Arguments.of("helpscout-conversations", "/helpscout/v2/conversations", GET, List.of("nextUrl", "pageNumber")),
+                Arguments.of("braze-campaigns", "/braze/campaigns/list", GET, List.of("pageNumber")),
+                Arguments.of("jira-issues", "/jira/rest/api/3/search?maxResults=100", GET, List.of("offset")),
+                Arguments.of("plentific-jobs", "/plentific/api/v2/jobs", GET, List.of("offset")),
+                Arguments.of("logs-events", "/logs/v1/events?limit=100", GET, List.of("lastRecordTime")),
                 Arguments.of("mediawiki-pages", "/mediawiki/w/api.php?action=query&list=allpages&format=json&aplimit=100&continue=",
-                        List.of("continuation")));
+                        GET, List.of("continuation")),
+                Arguments.of("notion-pages", "/notion/v1/databases/caravan/query", post("{\"page_size\": 100}"), List.of("bodyCursor")),
+                Arguments.of("dropbox-files", "/dropbox/2/files/list_folder", post("{\"path\": \"\", \"limit\": 100}"),
+                        List.of("bodyCursor")),
+                Arguments.of("elastic-hits", "/es/caravan/_search",
+                        post("{\"size\": 100, \"sort\": [{\"updated_at\": \"asc\"}, {\"id\": \"asc\"}]}"), List.of("lastRecordCursor")),
+                Arguments.of("keycloak-users", "/keycloak/admin/realms/caravan/users?max=100", new Preview.Request("GET", null, List.of(),
+                        Map.of("auth", "oauth2", "grantType", "password", "clientId", "caravan-cli", "authUser", "caravan",
+                                "authPassword", "sandbox-password", "tokenUrl", "TOKEN_URL")), List.of("offset")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("contracts")
-    void detectsTheStyleAndItsRouteFileLandsTheDataSet(String source, String path, List<String> styles, @TempDir Path dir)
-            throws Exception {
+    void detectsTheStyleAndItsRouteFileLandsTheDataSet(String source, String path, Preview.Request given, List<String> styles,
+            @TempDir Path dir) throws Exception {
+        // The token endpoint is the sandbox's own, known only once it runs.
+        Map<String, String> parameters = new java.util.LinkedHashMap<>(given.parameters());
+        parameters.computeIfPresent("tokenUrl", (name, value) -> sandbox.url() + "/keycloak/realms/caravan/protocol/openid-connect/token");
+        Preview.Request request = new Preview.Request(given.method(), given.body(), given.headers(), parameters);
         URI url = URI.create(sandbox.url() + path + (path.contains("?") ? "&" : "?") + "records=" + RECORDS);
         Path file = dir.resolve(source + ".camel.yaml");
         long before = sandbox.requestCount();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int status = new Preview(url, List.of(), source, file, new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+        int status = new Preview(url, request, source, file, new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
         String output = printed.toString(StandardCharsets.UTF_8);
 
         assertThat(status).as(output).isZero();
-        assertThat(output).containsPattern("(?m)^records: +\\$").containsPattern("(?m)^key: +\\$\\.id")
+        assertThat(output).containsPattern("(?m)^records: +\\$").containsPattern("(?m)^key: +\\$\\._?id")
                 .containsPattern("(?m)^pagination: +(" + String.join("|", styles) + ") ").contains("wrote " + file);
         assertThat(sandbox.requestCount() - before).as("requests of the preview").isLessThanOrEqualTo(32);
         try {
-            RouteFileBoot.runOnce(file, source, source.replace('-', '_'), database, Map.of());
+            // A secret is a placeholder in the file, set here as its environment variable would set it.
+            Map<String, String> secrets = new java.util.HashMap<>();
+            parameters.forEach((name, value) -> secrets.put("caravan.secret." + source + "." + name.toLowerCase(java.util.Locale.ROOT), value));
+            assertThat(Files.readString(file)).doesNotContain("sandbox-password");
+            RouteFileBoot.runOnce(file, source, source.replace('-', '_'), database, secrets);
             RouteFileExpectation.assertLanded(source, RouteFileExpectation.landed(database, source.replace('-', '_'), source),
                     LandedData.of(sandbox.dataSet(RECORDS, 42)));
         } finally {
@@ -99,21 +122,31 @@ class PreviewTest {
         Path file = dir.resolve("ghe.camel.yaml");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         int status = new Preview(URI.create(sandbox.url() + "/ghe/api/v3/repos/caravan/demo/issues?state=all&records=300"),
-                List.of("Authorization: token sandbox-ghe-token", "Accept: application/vnd.github.v3+json",
-                        "X-GitHub-Api-Version: 2022-11-28"), "ghe-issues", file,
+                Preview.Request.get(List.of("Authorization: token sandbox-ghe-token", "Accept: application/vnd.github.v3+json",
+                        "X-GitHub-Api-Version: 2022-11-28")), "ghe-issues", file,
                 new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
 
         assertThat(status).isZero();
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("pagination:  linkHeader")
-                .contains("set GHE_ISSUES_AUTHORIZATION to the value of Authorization").doesNotContain("sandbox-ghe-token");
+                .contains("set CARAVAN_SECRET_GHE_ISSUES_AUTHORIZATION to the value of the header Authorization")
+                .doesNotContain("sandbox-ghe-token");
         assertThat(Files.readString(file)).doesNotContain("sandbox-ghe-token")
-                .contains("Authorization: {{env:GHE_ISSUES_AUTHORIZATION}}").contains("Accept: application/vnd.github.v3+json");
+                .contains("Authorization: {{caravan.secret.ghe-issues.authorization}}").contains("Accept: application/vnd.github.v3+json");
+        // Run with the secret set as its environment variable would set it, the file lands the data set.
+        try {
+            RouteFileBoot.runOnce(file, "ghe-issues", "ghe_issues", database,
+                    Map.of("caravan.secret.ghe-issues.authorization", "token sandbox-ghe-token"));
+            assertThat(LandedData.inTable(database, "ghe_issues", "ghe-issues").checksum())
+                    .isEqualTo(LandedData.of(sandbox.dataSet(300, 42)).checksum());
+        } finally {
+            RouteFileBoot.drop(database, "ghe_issues");
+        }
     }
 
     @Test
     void aSinglePageSaysItIsUnsure() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int status = new Preview(URI.create(sandbox.url() + "/stripe/v1/customers?records=20&limit=100"), List.of(), null, null,
+        int status = new Preview(URI.create(sandbox.url() + "/stripe/v1/customers?records=20&limit=100"), Preview.Request.get(List.of()), null, null,
                 new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
 
         assertThat(status).isEqualTo(1);
