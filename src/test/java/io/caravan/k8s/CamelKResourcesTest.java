@@ -7,22 +7,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
-import com.zaxxer.hikari.HikariDataSource;
-import io.caravan.sandbox.TestSandbox;
 import io.caravan.support.LandedData;
+import io.caravan.support.SandboxAndDatabase;
 import io.caravan.support.KameletRun;
 import io.caravan.support.ResourceSchemas;
 import io.caravan.support.RouteFileBoot;
-import io.caravan.support.TestDatabase;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,20 +36,10 @@ class CamelKResourcesTest {
     private static final int RECORDS = 1_000;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private static TestSandbox sandbox;
-    private static HikariDataSource database;
+    @RegisterExtension
+    static final SandboxAndDatabase ENV = new SandboxAndDatabase();
 
-    @BeforeAll
-    static void start() throws Exception {
-        sandbox = TestSandbox.start(0);
-        database = TestDatabase.dataSource();
-    }
 
-    @AfterAll
-    static void stop() {
-        database.close();
-        sandbox.close();
-    }
 
     @Test
     void resourcesValidateAgainstTheirSchemas() throws Exception {
@@ -113,23 +100,23 @@ class CamelKResourcesTest {
         for (int i = 0; i < routes.size(); i++) {
             Path file = Files.writeString(dir.resolve("route-" + i + ".camel.yaml"), toSandbox(routes.get(i)));
             try {
-                RouteFileBoot.runOnce(file, "github-issues", "github_issues", database,
+                RouteFileBoot.runOnce(file, "github-issues", "github_issues", ENV.database(),
                         Map.of("caravan.github.token", "sandbox-token"));
-                assertThat(LandedData.inTable(database, "github_issues", "github-issues").checksum())
+                assertThat(LandedData.inTable(ENV.database(), "github_issues", "github-issues").checksum())
                         .as("route %d", i).isEqualTo(expected());
             } finally {
-                RouteFileBoot.drop(database, "github_issues");
+                RouteFileBoot.drop(ENV.database(), "github_issues");
             }
         }
     }
 
     private static String toSandbox(String text) {
         assertThat(text).contains(API);
-        return text.replace(API, sandbox.url() + "/github/repos/caravan/demo");
+        return text.replace(API, ENV.sandbox().url() + "/github/repos/caravan/demo");
     }
 
     private static String expected() throws Exception {
-        return LandedData.of(sandbox.dataSet(RECORDS, 42)).checksum();
+        return LandedData.of(ENV.sandbox().dataSet(RECORDS, 42)).checksum();
     }
 
     private static JsonNode document(String file) throws Exception {

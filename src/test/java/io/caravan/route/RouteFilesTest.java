@@ -2,13 +2,11 @@ package io.caravan.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.caravan.run.RunSummary;
-import io.caravan.sandbox.TestSandbox;
 import io.caravan.support.LandedData;
+import io.caravan.support.SandboxAndDatabase;
 import io.caravan.support.RouteFileBoot;
 import io.caravan.support.RouteFileExpectation;
-import io.caravan.support.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.camel.builder.NotifyBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -32,20 +29,10 @@ class RouteFilesTest {
 
     private static final int RECORDS = 1_234;
 
-    private static TestSandbox sandbox;
-    private static HikariDataSource dataSource;
+    @RegisterExtension
+    static final SandboxAndDatabase ENV = new SandboxAndDatabase();
 
-    @BeforeAll
-    static void start() throws Exception {
-        sandbox = TestSandbox.start(0);
-        dataSource = TestDatabase.dataSource();
-    }
 
-    @AfterAll
-    static void stop() {
-        dataSource.close();
-        sandbox.close();
-    }
 
     static List<Path> routeFiles() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("routes"))) {
@@ -59,16 +46,16 @@ class RouteFilesTest {
         String source = file.getFileName().toString().replace(".camel.yaml", "");
         String table = source.replace('-', '_');
         try {
-            RunSummary summary = RouteFileBoot.runOnce(file, source, table, dataSource, Map.of(
-                    "caravan.sandbox.url", sandbox.url(), "caravan.demo.records", Integer.toString(RECORDS)));
+            RunSummary summary = RouteFileBoot.runOnce(file, source, table, ENV.database(), Map.of(
+                    "caravan.sandbox.url", ENV.sandbox().url(), "caravan.demo.records", Integer.toString(RECORDS)));
             // Of the demo APIs only Jira's caps the page size asked for.
             assertThat(summary.ended().contains("it caps the page size")).as("cap noted for %s", source)
                     .isEqualTo(source.equals("jira-issues"));
-            LandedData landed = RouteFileExpectation.landed(dataSource, table, source);
-            RouteFileExpectation.assertLanded(source, landed, LandedData.of(sandbox.dataSet(RECORDS, 42)));
+            LandedData landed = RouteFileExpectation.landed(ENV.database(), table, source);
+            RouteFileExpectation.assertLanded(source, landed, LandedData.of(ENV.sandbox().dataSet(RECORDS, 42)));
             assertThat(summary.recordsLoaded()).isEqualTo(landed.rows());
         } finally {
-            RouteFileBoot.drop(dataSource, table);
+            RouteFileBoot.drop(ENV.database(), table);
         }
     }
 }

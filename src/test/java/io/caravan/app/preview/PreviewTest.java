@@ -2,12 +2,10 @@ package io.caravan.app.preview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.caravan.sandbox.TestSandbox;
 import io.caravan.support.LandedData;
+import io.caravan.support.SandboxAndDatabase;
 import io.caravan.support.RouteFileBoot;
 import io.caravan.support.RouteFileExpectation;
-import io.caravan.support.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -17,9 +15,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -37,20 +34,10 @@ class PreviewTest {
 
     private static final int RECORDS = 500;
 
-    private static TestSandbox sandbox;
-    private static HikariDataSource database;
+    @RegisterExtension
+    static final SandboxAndDatabase ENV = new SandboxAndDatabase();
 
-    @BeforeAll
-    static void start() throws Exception {
-        sandbox = TestSandbox.start(0);
-        database = TestDatabase.dataSource();
-    }
 
-    @AfterAll
-    static void stop() {
-        database.close();
-        sandbox.close();
-    }
 
     private static final Preview.Request GET = Preview.Request.get(List.of());
 
@@ -91,11 +78,11 @@ class PreviewTest {
             @TempDir Path dir) throws Exception {
         // The token endpoint is the sandbox's own, known only once it runs.
         Map<String, String> parameters = new java.util.LinkedHashMap<>(given.parameters());
-        parameters.computeIfPresent("tokenUrl", (name, value) -> sandbox.url() + "/keycloak/realms/caravan/protocol/openid-connect/token");
+        parameters.computeIfPresent("tokenUrl", (name, value) -> ENV.sandbox().url() + "/keycloak/realms/caravan/protocol/openid-connect/token");
         Preview.Request request = new Preview.Request(given.method(), given.body(), given.headers(), parameters);
-        URI url = URI.create(sandbox.url() + path + (path.contains("?") ? "&" : "?") + "records=" + RECORDS);
+        URI url = URI.create(ENV.sandbox().url() + path + (path.contains("?") ? "&" : "?") + "records=" + RECORDS);
         Path file = dir.resolve(source + ".camel.yaml");
-        long before = sandbox.requestCount();
+        long before = ENV.sandbox().requestCount();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         int status = new Preview(url, request, source, file, new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
         String output = printed.toString(StandardCharsets.UTF_8);
@@ -103,17 +90,17 @@ class PreviewTest {
         assertThat(status).as(output).isZero();
         assertThat(output).containsPattern("(?m)^records: +\\$").containsPattern("(?m)^key: +\\$\\._?id")
                 .containsPattern("(?m)^pagination: +(" + String.join("|", styles) + ") ").contains("wrote " + file);
-        assertThat(sandbox.requestCount() - before).as("requests of the preview").isLessThanOrEqualTo(32);
+        assertThat(ENV.sandbox().requestCount() - before).as("requests of the preview").isLessThanOrEqualTo(32);
         try {
             // A secret is a placeholder in the file, set here as its environment variable would set it.
             Map<String, String> secrets = new java.util.HashMap<>();
             parameters.forEach((name, value) -> secrets.put("caravan.secret." + source + "." + name.toLowerCase(java.util.Locale.ROOT), value));
             assertThat(Files.readString(file)).doesNotContain("sandbox-password");
-            RouteFileBoot.runOnce(file, source, source.replace('-', '_'), database, secrets);
-            RouteFileExpectation.assertLanded(source, RouteFileExpectation.landed(database, source.replace('-', '_'), source),
-                    LandedData.of(sandbox.dataSet(RECORDS, 42)));
+            RouteFileBoot.runOnce(file, source, source.replace('-', '_'), ENV.database(), secrets);
+            RouteFileExpectation.assertLanded(source, RouteFileExpectation.landed(ENV.database(), source.replace('-', '_'), source),
+                    LandedData.of(ENV.sandbox().dataSet(RECORDS, 42)));
         } finally {
-            RouteFileBoot.drop(database, source.replace('-', '_'));
+            RouteFileBoot.drop(ENV.database(), source.replace('-', '_'));
         }
     }
 
@@ -121,7 +108,7 @@ class PreviewTest {
     void aSecretHeaderIsUsedButNeverWritten(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("ghe.camel.yaml");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int status = new Preview(URI.create(sandbox.url() + "/ghe/api/v3/repos/caravan/demo/issues?state=all&records=300"),
+        int status = new Preview(URI.create(ENV.sandbox().url() + "/ghe/api/v3/repos/caravan/demo/issues?state=all&records=300"),
                 Preview.Request.get(List.of("Authorization: token sandbox-ghe-token", "Accept: application/vnd.github.v3+json",
                         "X-GitHub-Api-Version: 2022-11-28")), "ghe-issues", file,
                 new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
@@ -134,19 +121,19 @@ class PreviewTest {
                 .contains("Authorization: {{caravan.secret.ghe-issues.authorization}}").contains("Accept: application/vnd.github.v3+json");
         // Run with the secret set as its environment variable would set it, the file lands the data set.
         try {
-            RouteFileBoot.runOnce(file, "ghe-issues", "ghe_issues", database,
+            RouteFileBoot.runOnce(file, "ghe-issues", "ghe_issues", ENV.database(),
                     Map.of("caravan.secret.ghe-issues.authorization", "token sandbox-ghe-token"));
-            assertThat(LandedData.inTable(database, "ghe_issues", "ghe-issues").checksum())
-                    .isEqualTo(LandedData.of(sandbox.dataSet(300, 42)).checksum());
+            assertThat(LandedData.inTable(ENV.database(), "ghe_issues", "ghe-issues").checksum())
+                    .isEqualTo(LandedData.of(ENV.sandbox().dataSet(300, 42)).checksum());
         } finally {
-            RouteFileBoot.drop(database, "ghe_issues");
+            RouteFileBoot.drop(ENV.database(), "ghe_issues");
         }
     }
 
     @Test
     void aSinglePageSaysItIsUnsure() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int status = new Preview(URI.create(sandbox.url() + "/stripe/v1/customers?records=20&limit=100"), Preview.Request.get(List.of()), null, null,
+        int status = new Preview(URI.create(ENV.sandbox().url() + "/stripe/v1/customers?records=20&limit=100"), Preview.Request.get(List.of()), null, null,
                 new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
 
         assertThat(status).isEqualTo(1);
