@@ -66,7 +66,7 @@ public final class KameletSource extends ServiceSupport implements IdempotentRep
 
     /** A record went to the sink: it counts as delivered in the run's summary. */
     public void delivered(Exchange exchange) {
-        SessionRun.of(exchange).delivered();
+        SessionRun.of(exchange).landing().delivered();
         steps.source().meters().landed(1);
     }
 

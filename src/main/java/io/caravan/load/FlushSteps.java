@@ -147,7 +147,7 @@ public final class FlushSteps {
             landed(flush);
             LOG.info("{}: the {} whole pages read before the failure landed", source.name(), inFlight(flush).pageKeys().size());
         } catch (Exception e) {
-            run.flushAbandoned();
+            run.landing().abandon();
             // Not landed: its records are not repeats for another session of the run.
             inFlight(flush).rows().forEach(row -> source.seenKeys().remove((String) row.get(RowFields.KEY)));
             LOG.warn("{}: the pages read before the failure could not land: {}", source.name(),
@@ -158,8 +158,8 @@ public final class FlushSteps {
     /** The batch's transaction committed. */
     public void landed(Exchange exchange) {
         SessionRun run = SessionRun.of(exchange);
-        long before = run.recordsLoaded();
-        run.flushCommitted(inFlight(exchange));
-        source.meters().landed(run.recordsLoaded() - before);
+        long before = run.landing().recordsLoaded();
+        run.landing().commit(inFlight(exchange));
+        source.meters().landed(run.landing().recordsLoaded() - before);
     }
 }

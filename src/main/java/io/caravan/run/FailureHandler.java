@@ -73,16 +73,16 @@ public final class FailureHandler {
         }
         String refusal = run.retry().refusal();
         String message = credentials.redact(FailureMessage.failureMessage(source.name(), run.session().describe(),
-                run.failedRequest(), run.flushing(), cause) + (refusal == null ? "" : "; " + refusal));
+                run.failedRequest(), run.landing().flushing(), cause) + (refusal == null ? "" : "; " + refusal));
         SourceFailedException failure = new SourceFailedException(message, RedactedFailure.of(cause, credentials::redact));
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT, failure);
         LOG.error(message);
         RunSummary summary = run.summary(credentials.redact(FailureMessage.causeOf(cause)), 0);
-        PageRequest failedPage = run.flushing() ? null : run.failedRequest();
+        PageRequest failedPage = run.landing().flushing() ? null : run.failedRequest();
         Run whole = Run.of(exchange);
         BatchTransaction.afterCurrent(() -> {
             if (source.settings().load().checkpoints() && source.store() != null) {
-                recordFailure(run.committed().ended(RunStatus.FAILED, message), failedPage, cause);
+                recordFailure(run.landing().committed().ended(RunStatus.FAILED, message), failedPage, cause);
             }
             whole.failed(summary, failure);
         });
@@ -101,7 +101,7 @@ public final class FailureHandler {
     private void forgetUnlanded(Exchange exchange, SessionRun run) {
         run.batchKeys().forEach(source.seenKeys()::remove);
         Flush inFlight = FlushSteps.inFlight(exchange);
-        if (run.flushing() && inFlight != null) {
+        if (run.landing().flushing() && inFlight != null) {
             inFlight.rows().forEach(row -> source.seenKeys().remove((String) row.get(RowFields.KEY)));
         }
     }

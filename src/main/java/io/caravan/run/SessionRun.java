@@ -28,8 +28,8 @@ import org.apache.camel.Exchange;
  * One session of a run (the source's own pages, a slice, a page range), carried on its exchange
  * through the page loop. It holds the parts of that state, each of its own class: the requests in
  * order ({@link RequestSequence}), the current page's rows ({@link PageRows}), the batch for the
- * sink ({@link Batch}), the retries ({@link RetryState}) and the paging tally; and the checkpoint
- * last committed, which {@link CheckpointBuilder} moves with every batch.
+ * sink ({@link Batch}), the retries ({@link RetryState}), the paging tally, and what has landed
+ * ({@link SessionLanding}): the checkpoint last committed, which {@link CheckpointBuilder} moves with every batch.
  */
 public final class SessionRun {
 
@@ -48,15 +48,11 @@ public final class SessionRun {
     private final CheckpointBuilder checkpoints;
     private final CollectedRecords collected = new CollectedRecords();
     private final SessionEnd end = new SessionEnd();
+    private final SessionLanding landing;
     private final int resumedAtPage;
-    private Checkpoint committed;
     private Long pageNewest;
     private List<Session> spawned = List.of();
-    private boolean spawnCommitted;
-    private boolean flushing;
     private boolean failed;
-    private long recordsLoaded;
-    private long quarantined;
 
     /**
      * @param from         the checkpoint the session starts at: its request is sent first, and when it
@@ -73,7 +69,7 @@ public final class SessionRun {
     public SessionRun(Checkpoint from, Session session, int maxPages, FlushPolicy flushPolicy, boolean stopOnRepeat,
             OriginGuard origins, Axis markAxis, LongSupplier nanoClock) {
         this.session = session;
-        this.committed = from;
+        this.landing = new SessionLanding(from);
         this.nanoClock = nanoClock;
         this.started = nanoClock.getAsLong();
         this.progress = new RunProgress(from.source(), started);
@@ -126,7 +122,7 @@ public final class SessionRun {
 
     /** The sessions this run handed the rest of its pass to, once committed. */
     public List<Session> spawned() {
-        return spawnCommitted ? spawned : List.of();
+        return landing.spawnCommitted() ? spawned : List.of();
     }
 
     /** Records of the pass so far, including those before a resume. */
@@ -230,14 +226,9 @@ public final class SessionRun {
         return batch.full() && rows.hasLeft();
     }
 
-    /** One record went to a sink on its own (the Kamelet's): it counts as loaded. */
-    /** Records delivered to the sink so far. */
-    public long recordsLoaded() {
-        return recordsLoaded;
-    }
-
-    public void delivered() {
-        recordsLoaded++;
+    /** What of the session has landed: the committed checkpoint, the batch under way, the records delivered. */
+    public SessionLanding landing() {
+        return landing;
     }
 
     /** Every record of the current page is handled; the page joins the batch unless the run collects records. */
@@ -271,13 +262,13 @@ public final class SessionRun {
     /** Takes the batch for the sink, with the checkpoint it moves the session to. */
     public Flush takeBatch() {
         PageRequest at = rows.open() ? requests.current() : requests.next() != null ? requests.next() : requests.heldBack();
-        Checkpoint checkpoint = checkpoints.after(committed, at, rows.open() ? rows.handled() : 0,
+        Checkpoint checkpoint = checkpoints.after(landing.committed(), at, rows.open() ? rows.handled() : 0,
                 rows.open() ? rows.lastHandledKey() : null, batch.pageCount(), batch.size(), batch.newest(),
                 rows.landedKeys(), (session == null || session.own()) && spawned.isEmpty() && requests.heldBack() == null);
         List<Session> handedOver = !rows.open() && !requests.hasNext() ? spawned : List.of();
         Flush flush = new Flush(batch.rows(), batch.pages(), checkpoint, handedOver);
         batch.clear();
-        flushing = true;
+        landing.taken();
         return flush;
     }
 
@@ -286,41 +277,17 @@ public final class SessionRun {
      * before the current page's rows were handed on): they can land before the failure is reported.
      */
     public boolean hasWholePagesToLand() {
-        return batch.pageCount() > 0 && !flushing && (!rows.open() || rows.handled() == 0);
+        return batch.pageCount() > 0 && !landing.flushing() && (!rows.open() || rows.handled() == 0);
     }
 
     /** Takes the batch of whole pages for the sink, with a checkpoint at the request in flight (which failed). */
     public Flush takeWholePages() {
-        Checkpoint checkpoint = checkpoints.after(committed, requests.current(), 0, null, batch.pageCount(), batch.size(),
+        Checkpoint checkpoint = checkpoints.after(landing.committed(), requests.current(), 0, null, batch.pageCount(), batch.size(),
                 batch.newest(), rows.landedKeys(), false);
         Flush flush = new Flush(batch.rows(), batch.pages(), checkpoint, List.of());
         batch.clear();
-        flushing = true;
+        landing.taken();
         return flush;
-    }
-
-    /** The batch taken could not land: it is forgotten (its pages are fetched again) and no flush is under way. */
-    public void flushAbandoned() {
-        flushing = false;
-    }
-
-    /** The batch and its checkpoint committed. */
-    public void flushCommitted(Flush flush) {
-        recordsLoaded += flush.rows().size();
-        quarantined += flush.quarantined();
-        committed = flush.checkpoint();
-        spawnCommitted |= !flush.spawned().isEmpty();
-        flushing = false;
-    }
-
-    /** Whether a batch taken has not committed yet (a failure now is the sink's or the database's, not the page's). */
-    public boolean flushing() {
-        return flushing;
-    }
-
-    /** The checkpoint committed last (the one the run started at, before its first flush). */
-    public Checkpoint committed() {
-        return committed;
     }
 
     /**
@@ -331,8 +298,8 @@ public final class SessionRun {
      */
     public RunSummary summary(String failure, long duplicates) {
         boolean stopped = failure == null && requests.hasNext();
-        return new RunSummary(committed.source(), failure, stopped, resumedAtPage, tally.pages(), tally.records(),
-                duplicates, rows.resumeSkipped(), rows.pagesAlreadyLanded(), recordsLoaded, quarantined, retry.retries(),
+        return new RunSummary(landing.committed().source(), failure, stopped, resumedAtPage, tally.pages(), tally.records(),
+                duplicates, rows.resumeSkipped(), rows.pagesAlreadyLanded(), landing.recordsLoaded(), landing.quarantined(), retry.retries(),
                 Duration.ofNanos(nanoClock.getAsLong() - started), null, failure == null && !stopped ? end.reason() : null);
     }
 }

@@ -84,7 +84,7 @@ public final class SessionSteps {
         RunSummary summary = run.summary(null, 0);
         if (summary.stopped()) {
             if (settings.load().checkpoints()) {
-                source.store().save(run.committed().ended(RunStatus.STOPPED, null));
+                source.store().save(run.landing().committed().ended(RunStatus.STOPPED, null));
             }
             Run.of(exchange).stopped(summary);
         } else {
