@@ -60,7 +60,7 @@ final class SourcesRunner {
             @Override
             public void beforeConfigure(BaseMainSupport configuring) {
                 patterns.set(configuring.getCamelContext().resolvePropertyPlaceholders("{{caravan.routes}}"));
-                RoutePatterns.requireMatches(patterns.get());
+                RoutePatterns.requireMatches(configuring.getCamelContext(), patterns.get());
                 ObservePort.requireFree(configuring.getCamelContext());
             }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
 
 /**
  * {@code run --summary-json FILE}: the run's summary for schedulers and CI, one object per source
@@ -21,7 +22,7 @@ final class SummaryJson {
     }
 
     static void write(Path file, int exitStatus, List<RunSummary> summaries, List<String> unreported) throws IOException {
-        List<Map<String, Object>> sources = new java.util.ArrayList<>();
+        List<Map<String, Object>> sources = new ArrayList<>();
         for (RunSummary summary : summaries) {
             Map<String, Object> source = new LinkedHashMap<>();
             source.put("source", summary.source());

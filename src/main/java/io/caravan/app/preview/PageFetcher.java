@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashMap;
 
 /**
  * Sends the requests the preview makes (the first page's method and JSON body, or a body a probe
@@ -49,7 +50,7 @@ final class PageFetcher {
     }
 
     PreviewPage send(URI target, JsonNode content) throws IOException, InterruptedException {
-        Map<String, String> sentHeaders = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> sentHeaders = new LinkedHashMap<>(headers);
         URI uri = credentials.apply(target, sentHeaders);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json");
         sentHeaders.forEach(request::setHeader);

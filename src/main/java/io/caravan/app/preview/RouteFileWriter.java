@@ -3,6 +3,7 @@ package io.caravan.app.preview;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import io.caravan.request.FixedHeaders;
 
 /**
  * The route file a preview proposes: the template with the source's name, the URL and body as given,
@@ -26,7 +27,7 @@ final class RouteFileWriter {
         if (!headers.isEmpty()) {
             StringBuilder lines = new StringBuilder();
             headers.forEach((name, value) -> lines.append(name).append(": ")
-                    .append(io.caravan.request.FixedHeaders.isSecretName(name) ? placeholder(source, name) : value)
+                    .append(FixedHeaders.isSecretName(name) ? placeholder(source, name) : value)
                     .append('\n'));
             parameters.put("headers", lines.toString().strip());
         }

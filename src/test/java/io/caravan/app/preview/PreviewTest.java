@@ -21,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.Locale;
 
 /**
  * {@code preview URL} against the sandbox's GET contracts, given the URL a user would have from the
@@ -77,7 +80,7 @@ class PreviewTest {
     void detectsTheStyleAndItsRouteFileLandsTheDataSet(String source, String path, Preview.Request given, List<String> styles,
             @TempDir Path dir) throws Exception {
         // The token endpoint is the sandbox's own, known only once it runs.
-        Map<String, String> parameters = new java.util.LinkedHashMap<>(given.parameters());
+        Map<String, String> parameters = new LinkedHashMap<>(given.parameters());
         parameters.computeIfPresent("tokenUrl", (name, value) -> ENV.sandbox().url() + "/keycloak/realms/caravan/protocol/openid-connect/token");
         Preview.Request request = new Preview.Request(given.method(), given.body(), given.headers(), parameters);
         URI url = URI.create(ENV.sandbox().url() + path + (path.contains("?") ? "&" : "?") + "records=" + RECORDS);
@@ -93,8 +96,8 @@ class PreviewTest {
         assertThat(ENV.sandbox().requestCount() - before).as("requests of the preview").isLessThanOrEqualTo(32);
         try {
             // A secret is a placeholder in the file, set here as its environment variable would set it.
-            Map<String, String> secrets = new java.util.HashMap<>();
-            parameters.forEach((name, value) -> secrets.put("caravan.secret." + source + "." + name.toLowerCase(java.util.Locale.ROOT), value));
+            Map<String, String> secrets = new HashMap<>();
+            parameters.forEach((name, value) -> secrets.put("caravan.secret." + source + "." + name.toLowerCase(Locale.ROOT), value));
             assertThat(Files.readString(file)).doesNotContain("sandbox-password");
             RouteFileBoot.runOnce(file, source, source.replace('-', '_'), ENV.database(), secrets);
             RouteFileExpectation.assertLanded(source, RouteFileExpectation.landed(ENV.database(), source.replace('-', '_'), source),
