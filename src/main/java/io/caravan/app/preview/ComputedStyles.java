@@ -22,7 +22,7 @@ final class ComputedStyles {
     private static final List<String> TIME_PARAMS = List.of("start_time", "since", "updated_since", "updated_after",
             "modified_since", "from", "start", "after");
     private static final List<String> PAGE_PARAMS = List.of("page", "p", "page_number", "pageNumber");
-    private static final List<String> OFFSET_PARAMS = List.of("offset", "startAt", "start", "skip", "first");
+    private static final List<String> OFFSET_PARAMS = List.of("offset", "startAt", "start", "skip", "from", "first");
 
     private final FirstPageProbe probe;
 
@@ -89,18 +89,26 @@ final class ComputedStyles {
                 if (!probe.sameRecords(again)) {
                     continue;
                 }
-                if (probe.leadsOn(probe.fetcher().probe(PageFetcher.with(probe.first().uri(), param, Integer.toString(firstPage + 1))))) {
+                PreviewPage next = probe.fetcher().probe(PageFetcher.with(probe.first().uri(), param, Integer.toString(firstPage + 1)));
+                if (probe.leadsOn(next)) {
                     probe.evidence("the API pages by number: " + param + "=" + firstPage + " is the first page, "
                             + param + "=" + (firstPage + 1) + " the next");
                     return firstPage == 1 ? FirstPageProbe.ordered("pagination", "pageNumber", "pageParam", param)
                             : FirstPageProbe.ordered("pagination", "pageNumber", "pageParam", param, "firstPage", "0");
                 }
+                if (probe.sameRecords(next)) {
+                    break; // the API ignores the parameter
+                }
             }
         }
         String size = Integer.toString(probe.shape().records().size());
         for (String param : OFFSET_PARAMS) {
-            if (probe.sameRecords(probe.fetcher().probe(PageFetcher.with(probe.first().uri(), param, "0")))
-                    && probe.leadsOn(probe.fetcher().probe(PageFetcher.with(probe.first().uri(), param, size)))) {
+            PreviewPage again = probe.fetcher().probe(PageFetcher.with(probe.first().uri(), param, "0"));
+            if (!probe.sameRecords(again) && !(probe.growing() && probe.grownBy(again) >= 0)) {
+                continue;
+            }
+            PreviewPage next = probe.fetcher().probe(PageFetcher.with(probe.first().uri(), param, size));
+            if (probe.growing() ? probe.continues(again, next) : probe.leadsOn(next)) {
                 probe.evidence("the API pages by offset: " + param + "=0 is the first page, " + param + "=" + size + " the next");
                 return FirstPageProbe.ordered("pagination", "offset", "offsetParam", param, "offsetStep", "records");
             }

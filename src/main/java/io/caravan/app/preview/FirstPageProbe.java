@@ -29,6 +29,7 @@ final class FirstPageProbe {
     private final Set<String> firstKeys = new HashSet<>();
     private final List<String> evidence = new ArrayList<>();
     private final Set<String> alternatives = new LinkedHashSet<>();
+    private int growth = -1;
 
     FirstPageProbe(PageFetcher fetcher, PreviewPage first, PageShape shape, String keyPath) {
         this.fetcher = fetcher;
@@ -90,6 +91,70 @@ final class FirstPageProbe {
             return false;
         }
         return next.records().stream().map(this::key).noneMatch(firstKeys::contains);
+    }
+
+    /** Whether {@code page} begins with the first page's last record, and holds only other records after it. */
+    boolean startsAtLastRecord(PreviewPage page) {
+        List<String> next = keysOf(page);
+        List<JsonNode> records = shape.records();
+        return next.size() >= 2 && next.get(0).equals(key(records.get(records.size() - 1)))
+                && next.subList(1, next.size()).stream().noneMatch(firstKeys::contains);
+    }
+
+    /**
+     * Whether the data set grows at its head (newest first) while it is read: asked once, on first
+     * use, by asking for the first page again, which then begins with new records and the first
+     * page's pushed down after them.
+     */
+    boolean growing() throws InterruptedException {
+        if (growth < 0) {
+            growth = Math.max(0, grownBy(fetcher.probe(first.uri())));
+            if (growth > 0) {
+                evidence("the data grows while it is read: the first page asked again began with " + growth + " new records,"
+                        + " so pages counted from the head repeat records (each lands once) and what is added during a run is read by the next");
+            }
+        }
+        return growth > 0;
+    }
+
+    /**
+     * How many new records {@code page}, asked as the first page again, begins with before the first
+     * page's own (those pushed down, in their order); -1 when it is another page.
+     */
+    int grownBy(PreviewPage page) {
+        List<String> again = keysOf(page);
+        List<String> firstOrder = shape.records().stream().map(this::key).toList();
+        int grown = 0;
+        while (grown < again.size() && !firstKeys.contains(again.get(grown))) {
+            grown++;
+        }
+        List<String> kept = again.subList(grown, again.size());
+        return !again.isEmpty() && kept.size() <= firstOrder.size() && kept.equals(firstOrder.subList(0, kept.size())) ? grown : -1;
+    }
+
+    /**
+     * Whether {@code after} is the page after {@code before} in a data set that grows at its head: it
+     * may begin with {@code before}'s last records again (pushed down by new ones), then holds others.
+     */
+    boolean continues(PreviewPage before, PreviewPage after) {
+        List<String> head = keysOf(before);
+        List<String> next = keysOf(after);
+        int repeated = 0;
+        while (repeated < next.size() && head.contains(next.get(repeated))) {
+            repeated++;
+        }
+        return !head.isEmpty() && repeated < next.size() && repeated <= head.size()
+                && next.subList(0, repeated).equals(head.subList(head.size() - repeated, head.size()))
+                && next.subList(repeated, next.size()).stream().noneMatch(head::contains);
+    }
+
+    /** The keys of a page's records in order, none when it failed or its records are elsewhere. */
+    private List<String> keysOf(PreviewPage page) {
+        if (!page.ok() || shape.recordsPath() == null) {
+            return List.of();
+        }
+        PageShape next = PageShape.of(page.body());
+        return shape.recordsPath().equals(next.recordsPath()) ? next.records().stream().map(this::key).toList() : List.of();
     }
 
     /** Whether {@code page} holds exactly the first page's records. */

@@ -50,7 +50,12 @@ final class PageFetcher {
     }
 
     PreviewPage send(URI target, JsonNode content) throws IOException, InterruptedException {
+        return send(target, content, Map.of());
+    }
+
+    private PreviewPage send(URI target, JsonNode content, Map<String, String> extraHeaders) throws IOException, InterruptedException {
         Map<String, String> sentHeaders = new LinkedHashMap<>(headers);
+        sentHeaders.putAll(extraHeaders);
         URI uri = credentials.apply(target, sentHeaders);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json");
         sentHeaders.forEach(request::setHeader);
@@ -77,8 +82,17 @@ final class PageFetcher {
 
     /** A guess with its own JSON body. */
     PreviewPage probe(URI uri, JsonNode content) throws InterruptedException {
+        return probe(uri, content, Map.of());
+    }
+
+    /** A guess that sends one request header more. */
+    PreviewPage probeWithHeader(URI uri, String header, String value) throws InterruptedException {
+        return probe(uri, body, Map.of(header, value));
+    }
+
+    private PreviewPage probe(URI uri, JsonNode content, Map<String, String> extraHeaders) throws InterruptedException {
         try {
-            return send(uri, content);
+            return send(uri, content, extraHeaders);
         } catch (IOException | RuntimeException refused) {
             return new PreviewPage(uri, 0, HttpHeaders.of(Map.of(), (name, value) -> true), null);
         }

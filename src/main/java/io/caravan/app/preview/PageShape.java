@@ -12,14 +12,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What a page's body is made of: its records (the largest array of objects, as a JSONPath), the
- * fields of a record that could be its key, and every other value of the body by its JSONPath
- * (where next links, cursors, flags and totals are).
+ * What a page's body is made of: its records (the largest array of objects, as a JSONPath; where each
+ * element only wraps the record, as CouchDB's rows wrap it in {@code doc} and GraphQL's edges in
+ * {@code node}, the wrapped objects), the fields of a record that could be its key, and every other
+ * value of the body by its JSONPath (where next links, cursors, flags and totals are).
  */
 final class PageShape {
 
     private static final int DEPTH = 5;
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final List<String> WRAPPERS = List.of("doc", "document", "node");
 
     private final String recordsPath;
     private final List<JsonNode> records;
@@ -34,11 +36,33 @@ final class PageShape {
                 largest = array;
             }
         }
-        recordsPath = largest == null ? null : (String) largest[0];
         records = new ArrayList<>();
-        if (largest != null) {
-            ((JsonNode) largest[1]).forEach(records::add);
+        if (largest == null) {
+            recordsPath = null;
+            return;
         }
+        JsonNode rows = (JsonNode) largest[1];
+        String wrapper = wrapper(rows);
+        recordsPath = wrapper == null ? (String) largest[0] : largest[0] + "[*]." + wrapper;
+        rows.forEach(row -> records.add(wrapper == null ? row : row.get(wrapper)));
+    }
+
+    /** The field every row wraps its record in, or {@code null} when the rows are the records. */
+    private static String wrapper(JsonNode rows) {
+        for (String name : WRAPPERS) {
+            boolean wraps = true;
+            for (JsonNode row : rows) {
+                JsonNode wrapped = row.get(name);
+                if (wrapped == null || !wrapped.isObject()) {
+                    wraps = false;
+                    break;
+                }
+            }
+            if (wraps) {
+                return name;
+            }
+        }
+        return null;
     }
 
     static PageShape of(JsonNode body) {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class PagingDetector {
 
-    private static final Pattern TOTAL_NAME = Pattern.compile("(?i)(total|total_?count|total_?records|total_?results|count)");
+    private static final Pattern TOTAL_NAME = Pattern.compile("(?i)(total|total_?count|total_?records|total_?results|total_?rows|count)");
     private static final Pattern TOTAL_PAGES_NAME = Pattern.compile("(?i)(total_?pages|page_?count|pages)");
 
     /** One style's try: its parameters when the pages prove it, else {@code null}. */
@@ -31,8 +31,9 @@ final class PagingDetector {
         probe = new FirstPageProbe(fetcher, first, shape, keyPath);
         ServedStyles served = new ServedStyles(probe);
         ComputedStyles computed = new ComputedStyles(probe);
+        StartKeyStyle startKey = new StartKeyStyle(probe);
         tries = List.of(served::linkHeader, served::continuation, served::nextUrl, served::bodyCursor, served::headerToken,
-                computed::lastRecordCursor, computed::numbered, computed::lastRecordTime);
+                computed::lastRecordCursor, startKey::startAtKey, computed::numbered, computed::lastRecordTime);
     }
 
     Detection detect() throws InterruptedException {
@@ -48,14 +49,50 @@ final class PagingDetector {
             parameters.putAll(found);
         }
         totals(parameters);
+        protobufJson(parameters);
         String pagination = parameters.get("pagination");
         return new Detection(pagination, parameters, probe.evidence(), probe.alternativesBut(pagination));
+    }
+
+    /** A total's name: the field's, or its object's for a total written as {@code {"value": n, "relation": "eq"}}. */
+    private static String totalName(String path) {
+        String name = FirstPageProbe.leaf(path);
+        return name.equals("value") && path.endsWith(".value") ? FirstPageProbe.leaf(path.substring(0, path.length() - 6)) : name;
+    }
+
+    /** Elasticsearch's total beside its relation: "gte" marks a lower bound, which is neither a stop nor an exact count. */
+    private void relation(String totalPath, Map<String, String> parameters) {
+        if (!totalPath.endsWith(".value")) {
+            return;
+        }
+        String relationPath = totalPath.substring(0, totalPath.length() - 6) + ".relation";
+        JsonNode relation = probe.shape().others().get(relationPath);
+        if (relation != null && relation.isTextual()) {
+            parameters.put("totalRelationPath", relationPath);
+            probe.evidence("the body's " + relationPath + " is \"" + relation.asText() + "\": gte or gt would mark the total a lower bound");
+        }
+    }
+
+    /**
+     * A count written as a string is protobuf's JSON (64-bit numbers as strings), which also leaves
+     * out empty arrays: a page without the records holds none.
+     */
+    private void protobufJson(Map<String, String> parameters) {
+        for (Map.Entry<String, JsonNode> other : probe.shape().others().entrySet()) {
+            if (other.getValue().isTextual() && other.getValue().asText().matches("\\d+")
+                    && TOTAL_NAME.matcher(FirstPageProbe.leaf(other.getKey())).matches()) {
+                parameters.put("onMissingRecords", "empty");
+                probe.evidence("the body's " + other.getKey() + " is a number written as a string, as protobuf's JSON writes it,"
+                        + " which leaves out empty arrays: a page without " + probe.shape().recordsPath() + " holds no records");
+                return;
+            }
+        }
     }
 
     /** Totals the body or the headers announce: a stop, and a check that the run read them all. */
     private void totals(Map<String, String> parameters) {
         for (Map.Entry<String, JsonNode> other : probe.shape().others().entrySet()) {
-            String name = FirstPageProbe.leaf(other.getKey());
+            String name = totalName(other.getKey());
             if (!other.getValue().isIntegralNumber()) {
                 continue;
             }
@@ -66,6 +103,7 @@ final class PagingDetector {
                     && other.getValue().asLong() >= probe.shape().records().size()) {
                 parameters.put("totalRecordsPath", other.getKey());
                 probe.evidence("the body's " + other.getKey() + " announces " + other.getValue() + " records");
+                relation(other.getKey(), parameters);
             }
         }
         String header = probe.first().header("X-Total-Count");

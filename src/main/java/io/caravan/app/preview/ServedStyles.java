@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 /**
  * The styles whose next request the API hands out: the Link header, a continuation object, a next
  * URL in the body, a cursor in the body or in a header, each proven by following it once. A cursor
- * goes back where the API takes it: a query parameter, a field of the JSON body, or the body of a
- * {@code …/continue} URL.
+ * goes back where the API takes it: a query parameter, a field of the JSON body, the body of a
+ * {@code …/continue} URL, or (a token from a response header) a request header.
  */
 final class ServedStyles {
 
@@ -113,8 +113,7 @@ final class ServedStyles {
                     return FirstPageProbe.ordered("pagination", "bodyCursor", "cursorPath", path, "cursorParam", "body:" + field);
                 }
             }
-            URI next = URI.create(probe.first().uri().toString().replaceFirst("\\?.*$", "") + "/continue"
-                    + (probe.first().uri().getRawQuery() == null ? "" : "?" + probe.first().uri().getRawQuery()));
+            URI next = followUp("continue");
             for (String field : cursorParams(name)) {
                 if (probe.leadsOn(probe.fetcher().probe(next, FirstPageProbe.withField(FirstPageProbe.MAPPER.createObjectNode(), field, value)))) {
                     probe.evidence("the body's " + path + " is a cursor the API takes back at " + next.getPath() + " as the body's " + field);
@@ -129,7 +128,30 @@ final class ServedStyles {
                 return FirstPageProbe.ordered("pagination", "bodyCursor", "cursorPath", path, "cursorParam", param);
             }
         }
+        if (name.toLowerCase(Locale.ROOT).contains("scroll")) {
+            URI scroll = followUp("scroll");
+            for (String param : cursorParams(name)) {
+                PreviewPage page = probe.fetcher().probe(PageFetcher.with(scroll, param, value.asText()));
+                if (probe.leadsOn(page)) {
+                    probe.evidence("the body's " + path + " is a scroll the API goes on with at " + scroll.getPath() + " as " + param + "=");
+                    Map<String, String> found = FirstPageProbe.ordered("pagination", "bodyCursor", "cursorPath", path, "cursorParam", param,
+                            "nextPagesUrl", scroll.toString());
+                    if (value.equals(PageShape.of(page.body()).others().get(path))) {
+                        probe.evidence("the scroll id stays the same from page to page (the server keeps the position): the run ends on an empty page");
+                        found.put("stopOnEmptyPage", "true");
+                    }
+                    return found;
+                }
+            }
+        }
         return null;
+    }
+
+    /** The first URL's path followed by {@code /segment}, with the same query: where Dropbox continues a listing and Elasticsearch a scroll. */
+    private URI followUp(String segment) {
+        URI first = probe.first().uri();
+        return URI.create(first.toString().replaceFirst("\\?.*$", "") + "/" + segment
+                + (first.getRawQuery() == null ? "" : "?" + first.getRawQuery()));
     }
 
     Map<String, String> headerToken() throws InterruptedException {
@@ -139,6 +161,13 @@ final class ServedStyles {
                 continue;
             }
             String token = header.getValue().get(0);
+            name = canonical(name);
+            for (String back : headerNames(name)) {
+                if (probe.leadsOn(probe.fetcher().probeWithHeader(probe.first().uri(), back, token))) {
+                    probe.evidence("the response header " + name + " carries a token the API takes back in the request header " + back);
+                    return FirstPageProbe.ordered("pagination", "headerToken", "tokenHeader", name, "cursorParam", "header:" + back);
+                }
+            }
             for (String param : cursorParams(name.replaceFirst("(?i)^x-", "").replace('-', '_'))) {
                 if (probe.leadsOn(probe.fetcher().probe(PageFetcher.with(probe.first().uri(), param, token)))) {
                     probe.evidence("the response header " + name + " carries a token the API takes back as " + param + "=");
@@ -150,11 +179,31 @@ final class ServedStyles {
         return null;
     }
 
+    /** A header name as it is usually written ({@code X-Next-Page-Token}), whatever case the server sent it in. */
+    private static String canonical(String name) {
+        StringBuilder written = new StringBuilder(name.length());
+        for (String part : name.split("-", -1)) {
+            if (written.length() > 0) {
+                written.append('-');
+            }
+            written.append(part.isEmpty() ? "" : Character.toUpperCase(part.charAt(0)) + part.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return written.toString();
+    }
+
+    /** The request headers a token from the response header {@code name} may go back in: without "next", then as it came. */
+    private static List<String> headerNames(String name) {
+        Set<String> names = new LinkedHashSet<>();
+        names.add(name.replaceFirst("(?i)next-", ""));
+        names.add(name);
+        return List.copyOf(names);
+    }
+
     /** The query names a cursor called {@code name} may go back as: the name itself, without "next", then common ones. */
     private static List<String> cursorParams(String name) {
         Set<String> names = new LinkedHashSet<>();
         names.add(name);
-        String bare = name.replaceFirst("(?i)^next_?", "");
+        String bare = name.replaceFirst("(?i)^_*next_?", "").replaceFirst("^_+", "");
         if (!bare.isEmpty()) {
             names.add(bare);
             names.add(Character.toLowerCase(bare.charAt(0)) + bare.substring(1));

@@ -30,8 +30,10 @@ import java.util.Locale;
  * API's docs: it names the style (one of those that page the contract right), and the route file it
  * writes, run as is, lands the contract's data set exactly: GET APIs, search APIs with a JSON body
  * (Notion, Dropbox's continue endpoint, Elasticsearch's search_after) and an OAuth2 password grant
- * (Keycloak). Left out: etcd's base64 range keys, CouchDB's JSON view keys and a data set that grows
- * while it is read, where preview says it is unsure.
+ * (Keycloak), a token in response and request headers, Elasticsearch's from/size and its scroll,
+ * key-ordered APIs that start a page at the key sent (etcd's base64 range keys, CouchDB's
+ * JSON view keys with the record wrapped in {@code doc}), and an offset API whose data grows while it
+ * is read (every record of the data set lands, each once).
  */
 class PreviewTest {
 
@@ -70,6 +72,14 @@ class PreviewTest {
                         List.of("bodyCursor")),
                 Arguments.of("elastic-hits", "/es/caravan/_search",
                         post("{\"size\": 100, \"sort\": [{\"updated_at\": \"asc\"}, {\"id\": \"asc\"}]}"), List.of("lastRecordCursor")),
+                Arguments.of("etcd-keys", "/etcd/v3/kv/range",
+                        post("{\"key\": \"Y2FyYXZhbi8=\", \"range_end\": \"Y2FyYXZhbjA=\", \"limit\": 100}"), List.of("lastRecordCursor")),
+                Arguments.of("couchdb-docs", "/couchdb/caravan/_design/app/_view/by_title?include_docs=true&limit=100", GET,
+                        List.of("lastRecordCursor")),
+                Arguments.of("growing-items", "/growing/v1/items?limit=100&grow=7", GET, List.of("offset")),
+                Arguments.of("headertoken-events", "/headertoken/v1/events?limit=100", GET, List.of("headerToken")),
+                Arguments.of("search-hits", "/search/_search?size=100", GET, List.of("offset")),
+                Arguments.of("search-scroll", "/search/_search?scroll=1m&size=100", GET, List.of("bodyCursor")),
                 Arguments.of("keycloak-users", "/keycloak/admin/realms/caravan/users?max=100", new Preview.Request("GET", null, List.of(),
                         Map.of("auth", "oauth2", "grantType", "password", "clientId", "caravan-cli", "authUser", "caravan",
                                 "authPassword", "sandbox-password", "tokenUrl", "TOKEN_URL")), List.of("offset")));
@@ -91,7 +101,7 @@ class PreviewTest {
         String output = printed.toString(StandardCharsets.UTF_8);
 
         assertThat(status).as(output).isZero();
-        assertThat(output).containsPattern("(?m)^records: +\\$").containsPattern("(?m)^key: +\\$\\._?id")
+        assertThat(output).containsPattern("(?m)^records: +\\$").containsPattern("(?m)^key: +\\$\\.(_?id|key)")
                 .containsPattern("(?m)^pagination: +(" + String.join("|", styles) + ") ").contains("wrote " + file);
         assertThat(ENV.sandbox().requestCount() - before).as("requests of the preview").isLessThanOrEqualTo(32);
         try {
