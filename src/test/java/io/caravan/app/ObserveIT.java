@@ -3,6 +3,7 @@ package io.caravan.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.tools.attach.VirtualMachine;
 import io.caravan.sandbox.TestSandbox;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -14,9 +15,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +56,7 @@ class ObserveIT {
                 assertThat(live.statusCode()).isEqualTo(200);
                 assertThat(live.body()).contains("\"status\":\"UP\"");
                 await().atMost(Duration.ofSeconds(60)).until(() -> launch.output().contains("stripe-customers completed"));
+                assertThat(routeExchangesOverJmx(launch.process().pid(), "stripe-customers")).as("the route's MBean").isPositive();
             } finally {
                 launch.process().destroy();
                 assertThat(launch.process().waitFor(60, TimeUnit.SECONDS)).as("stopped by SIGTERM").isTrue();
@@ -117,6 +125,19 @@ class ObserveIT {
                 launch.process().destroy();
                 assertThat(launch.process().waitFor(60, TimeUnit.SECONDS)).as("stopped by SIGTERM").isTrue();
             }
+        }
+    }
+
+    /** The exchanges a route completed, read from its camel-management MBean in the process {@code pid} (attached as jconsole does). */
+    private static long routeExchangesOverJmx(long pid, String routeId) throws Exception {
+        VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
+        try (JMXConnector jmx = JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()))) {
+            MBeanServerConnection server = jmx.getMBeanServerConnection();
+            Set<ObjectName> routes = server.queryNames(new ObjectName("org.apache.camel:type=routes,name=\"" + routeId + "\",*"), null);
+            assertThat(routes).as("MBeans of route %s", routeId).hasSize(1);
+            return (Long) server.getAttribute(routes.iterator().next(), "ExchangesCompleted");
+        } finally {
+            vm.detach();
         }
     }
 
