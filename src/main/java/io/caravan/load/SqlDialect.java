@@ -13,7 +13,8 @@ import javax.sql.DataSource;
  */
 public enum SqlDialect {
 
-    H2("CHARACTER VARYING", "CLOB", "TIMESTAMP") {
+    /** H2 keeps a payload as CHARACTER VARYING, stored in its row: a CLOB goes through H2's LOB store, which halved the landing speed into a file. */
+    H2("CHARACTER VARYING", "CHARACTER VARYING", "TIMESTAMP") {
         @Override
         String upsert(String table, List<String> keys, List<String> columns, List<String> values) {
             return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", keys)

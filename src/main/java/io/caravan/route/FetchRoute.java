@@ -5,13 +5,17 @@ import io.caravan.request.RequestPreparer;
 import io.caravan.request.ResponseGuard;
 import io.caravan.run.SessionRun;
 import io.caravan.run.Source;
+import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ShutdownRoute;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.http.HttpProducer;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.spi.Synchronization;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.ExpressionAdapter;
 
 /**
@@ -41,6 +45,8 @@ public final class FetchRoute {
      * than the budget allows; 2.5 % was seen to fall short on two cores under load.
      */
     private static final long BUDGET_PERIOD_MS = 1050;
+    /** The prefix of the classes of camel-http's on-completions that release a response. */
+    private static final String HTTP_PRODUCER = HttpProducer.class.getName() + "$";
 
     private FetchRoute() {
     }
@@ -97,6 +103,19 @@ public final class FetchRoute {
             });
     }
 
+    /** Runs camel-http's releases of the responses received on {@code exchange} now, keeping its other on-completions. */
+    private static void releaseResponses(Exchange exchange) {
+        if (exchange.getUnitOfWork() == null) {
+            return;
+        }
+        Exchange releases = new DefaultExchange(exchange.getContext());
+        exchange.getUnitOfWork().handoverSynchronization(releases, completion -> completion.getClass().getName().startsWith(HTTP_PRODUCER));
+        List<Synchronization> handedOver = releases.getExchangeExtension().handoverCompletions();
+        if (handedOver != null) {
+            handedOver.forEach(release -> release.onComplete(exchange));
+        }
+    }
+
     private static boolean meansTheEnd(Exchange exchange) {
         // While a doCatch decides, the failure is still the exchange's own.
         Object failure = exchange.getException() != null ? exchange.getException()
@@ -117,8 +136,13 @@ public final class FetchRoute {
         exchange.setProperty(GUARD, ResponseGuard.begin(limits.responseTimeout(), limits.maxHeaderBytes()));
     }
 
-    /** The request to the host ended: its response read or given up on. */
+    /**
+     * The request to the host ended: its response read or given up on. camel-http releases each
+     * response when the exchange completes, but a source's exchange lives for the whole run, so
+     * those releases would pile up, one response held per page: they run here, per request.
+     */
     private static void leaveHost(Exchange exchange) {
+        releaseResponses(exchange);
         ResponseGuard guard = exchange.getProperty(GUARD, ResponseGuard.class);
         if (guard != null) {
             guard.end();
