@@ -9,12 +9,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
  * The hand-written floor: the least code that extracts a Stripe-style source correctly —
- * java.net.http, Jackson, a JDBC batch upsert and a checkpoint row committed with it per page.
+ * java.net.http, Jackson, a JDBC batch upsert and a checkpoint row committed with it per page
+ * (H2's MERGE, or PostgreSQL's INSERT … ON CONFLICT).
  * Caravan is measured against it.
  */
 final class FloorClient {
@@ -49,10 +52,8 @@ final class FloorClient {
                     + " (source VARCHAR(200) PRIMARY KEY, next_url VARCHAR(2000), pages BIGINT)");
         }
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement upsert = connection.prepareStatement("MERGE INTO " + table
-                        + " (source, record_key, payload, fetched_at) KEY (source, record_key) VALUES (?, ?, ?, ?)");
-                PreparedStatement checkpoint = connection.prepareStatement(
-                        "MERGE INTO floor_checkpoint (source, next_url, pages) KEY (source) VALUES ('floor', ?, ?)")) {
+                PreparedStatement upsert = connection.prepareStatement(upsert(connection, table));
+                PreparedStatement checkpoint = connection.prepareStatement(checkpoint(connection))) {
             connection.setAutoCommit(false);
             while (more) {
                 JsonNode body = fetch(after == null ? firstUrl : firstUrl + "&starting_after=" + after);
@@ -75,6 +76,24 @@ final class FloorClient {
             }
         }
         return pages;
+    }
+
+    private static boolean postgres(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+    }
+
+    private static String upsert(Connection connection, String table) throws SQLException {
+        return postgres(connection)
+                ? "INSERT INTO " + table + " (source, record_key, payload, fetched_at) VALUES (?, ?, CAST(? AS JSONB), ?)"
+                        + " ON CONFLICT (source, record_key) DO UPDATE SET payload = EXCLUDED.payload, fetched_at = EXCLUDED.fetched_at"
+                : "MERGE INTO " + table + " (source, record_key, payload, fetched_at) KEY (source, record_key) VALUES (?, ?, ?, ?)";
+    }
+
+    private static String checkpoint(Connection connection) throws SQLException {
+        return postgres(connection)
+                ? "INSERT INTO floor_checkpoint (source, next_url, pages) VALUES ('floor', ?, ?)"
+                        + " ON CONFLICT (source) DO UPDATE SET next_url = EXCLUDED.next_url, pages = EXCLUDED.pages"
+                : "MERGE INTO floor_checkpoint (source, next_url, pages) KEY (source) VALUES ('floor', ?, ?)";
     }
 
     private JsonNode fetch(String url) throws Exception {
