@@ -12,13 +12,15 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 
 /**
  * Caravan against the hand-written floor: the same 100,000 Stripe-style records from the same
- * sandbox into the same kind of table in in-memory H2, both committing every page of 100,
+ * sandbox into the same kind of table in in-memory H2, then in PostgreSQL where
+ * {@code CARAVAN_TEST_JDBC_URL} names one, both committing every page of 100,
  * alternating, several measured rounds after warm-up rounds (the JIT needs about three to settle).
  * Prints both medians and the ratio Caravan/floor.
  *
@@ -35,9 +37,24 @@ public final class FloorBenchmark {
         int warmups = Integer.getInteger("bench.warmups", 3);
         Configurator.setLevel("io.caravan", Level.WARN);
 
-        try (TestSandbox sandbox = TestSandbox.start(0); HikariDataSource dataSource = inMemoryH2();
-                CaravanHarness caravan = new CaravanHarness(dataSource)) {
+        try (TestSandbox sandbox = TestSandbox.start(0)) {
             sandbox.dataSet(records, 42);
+            try (HikariDataSource h2 = pool("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1")) {
+                measure("in-memory H2", h2, sandbox, records, rounds, warmups);
+            }
+            String postgres = System.getenv("CARAVAN_TEST_JDBC_URL");
+            if (postgres != null) {
+                try (HikariDataSource pg = pool(postgres)) {
+                    measure("PostgreSQL", pg, sandbox, records, rounds, warmups);
+                }
+            }
+        }
+    }
+
+    /** Alternates the floor and Caravan into the sink of {@code dataSource}, and prints both medians and their ratio. */
+    private static void measure(String sink, HikariDataSource dataSource, TestSandbox sandbox, int records, int rounds,
+            int warmups) throws Exception {
+        try (CaravanHarness caravan = new CaravanHarness(dataSource)) {
             String floorTable = TestDatabase.uniqueTable("bench_floor");
             String caravanTable = TestDatabase.uniqueTable("bench_caravan");
             Map<String, String> params = SandboxContract.STRIPE.parameters(sandbox.url(), records, "");
@@ -76,13 +93,14 @@ public final class FloorBenchmark {
             double pullSeconds = (System.nanoTime() - start) / 1e9;
             double floorMedian = median(floorSeconds);
             double caravanMedian = median(caravanSeconds);
-            System.out.printf("%nrecords %,d in pages of 100, %d rounds after %d warm-ups, in-memory H2%n", records,
-                    rounds, warmups);
+            System.out.printf("%nrecords %,d in pages of 100, %d rounds after %d warm-ups, %s%n", records,
+                    rounds, warmups, sink);
             System.out.printf("floor   median %.3f s  (%,.0f records/s)%n", floorMedian, records / floorMedian);
             System.out.printf("caravan median %.3f s  (%,.0f records/s)%n", caravanMedian, records / caravanMedian);
             System.out.printf("ratio caravan/floor %.2f%n", caravanMedian / floorMedian);
             System.out.printf("sandbox ceiling: the floor client fetching and parsing only, %,.0f pages/s%n",
                     pulled / pullSeconds);
+            drop(dataSource, floorTable, caravanTable);
         }
     }
 
@@ -91,18 +109,32 @@ public final class FloorBenchmark {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String table : tables) {
                 statement.execute("CREATE TABLE IF NOT EXISTS " + table + " (source VARCHAR(200) NOT NULL,"
-                        + " record_key VARCHAR(512) NOT NULL, payload CLOB NOT NULL, fetched_at TIMESTAMP NOT NULL,"
+                        + " record_key VARCHAR(512) NOT NULL, payload " + payloadType(connection) + " NOT NULL, fetched_at TIMESTAMP NOT NULL,"
                         + " PRIMARY KEY (source, record_key))");
                 statement.execute("TRUNCATE TABLE " + table);
             }
         }
     }
 
-    private static HikariDataSource inMemoryH2() {
+    private static HikariDataSource pool(String url) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1");
+        config.setJdbcUrl(url);
         config.setMaximumPoolSize(4);
         return new HikariDataSource(config);
+    }
+
+    private static void drop(HikariDataSource dataSource, String... tables) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String table : tables) {
+                statement.execute("DROP TABLE IF EXISTS " + table);
+            }
+        }
+    }
+
+    /** The payload column's type, as Caravan's landing table has it. */
+    private static String payloadType(Connection connection) throws Exception {
+        return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")
+                ? "JSONB" : "CHARACTER VARYING";
     }
 
     private static long count(HikariDataSource dataSource, String table) throws Exception {
