@@ -24,7 +24,8 @@ import org.apache.logging.log4j.core.config.Configurator;
  * alternating, several measured rounds after warm-up rounds (the JIT needs about three to settle).
  * Prints both medians and the ratio Caravan/floor.
  *
- * <p>Run: {@code mvn -Pbench verify} (options: {@code -Dbench.records=N -Dbench.rounds=N -Dbench.warmups=N}).
+ * <p>Run: {@code mvn -Pbench verify} (options: {@code -Dbench.records=N -Dbench.rounds=N -Dbench.warmups=N
+ * -Dbench.pageSize=N}; pages larger than 100 lift the sandbox's cap).
  */
 public final class FloorBenchmark {
 
@@ -57,11 +58,14 @@ public final class FloorBenchmark {
         try (CaravanHarness caravan = new CaravanHarness(dataSource)) {
             String floorTable = TestDatabase.uniqueTable("bench_floor");
             String caravanTable = TestDatabase.uniqueTable("bench_caravan");
-            Map<String, String> params = SandboxContract.STRIPE.parameters(sandbox.url(), records, "");
+            int pageSize = Integer.getInteger("bench.pageSize", 100);
+            String cap = pageSize > 100 ? "&max_page_size=" + pageSize : "";
+            Map<String, String> params = SandboxContract.STRIPE.parameters(sandbox.url(), records, cap);
             params.put("table", caravanTable);
-            params.put("batchSize", "100");
+            params.put("pageSize", Integer.toString(pageSize));
+            params.put("batchSize", Integer.toString(Math.max(100, pageSize)));
             caravan.addSource("bench", params);
-            String floorUrl = sandbox.url() + "/stripe/v1/customers?records=" + records + "&limit=100";
+            String floorUrl = sandbox.url() + "/stripe/v1/customers?records=" + records + "&limit=" + pageSize + cap;
             FloorClient floor = new FloorClient();
 
             List<Double> floorSeconds = new ArrayList<>();
@@ -93,8 +97,11 @@ public final class FloorBenchmark {
             double pullSeconds = (System.nanoTime() - start) / 1e9;
             double floorMedian = median(floorSeconds);
             double caravanMedian = median(caravanSeconds);
-            System.out.printf("%nrecords %,d in pages of 100, %d rounds after %d warm-ups, %s%n", records,
+            long pages = (records + pageSize - 1) / pageSize;
+            System.out.printf("%nrecords %,d in pages of %d, %d rounds after %d warm-ups, %s%n", records, pageSize,
                     rounds, warmups, sink);
+            System.out.printf("per page: floor %.0f µs, caravan %.0f µs, caravan's overhead %.0f µs%n", floorMedian * 1e6 / pages,
+                    caravanMedian * 1e6 / pages, (caravanMedian - floorMedian) * 1e6 / pages);
             System.out.printf("floor   median %.3f s  (%,.0f records/s)%n", floorMedian, records / floorMedian);
             System.out.printf("caravan median %.3f s  (%,.0f records/s)%n", caravanMedian, records / caravanMedian);
             System.out.printf("ratio caravan/floor %.2f%n", caravanMedian / floorMedian);
