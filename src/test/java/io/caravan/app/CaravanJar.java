@@ -54,9 +54,14 @@ final class CaravanJar {
      * {@code query} and landing in {@code table}, then {@code more} parameter lines, for {@link #route}.
      */
     static String stripeParameters(String query, String table, String more) {
+        return stripeRoute("{{caravan.sandbox.url}}/stripe/v1/customers?" + query, table, more);
+    }
+
+    /** The parameters of a Stripe-style source at {@code url} into {@code table}, then {@code more} (parameter lines as they are). */
+    static String stripeRoute(String url, String table, String more) {
         return """
                   - name: url
-                    value: "{{caravan.sandbox.url}}/stripe/v1/customers?%s"
+                    value: "%s"
                   - name: pagination
                     value: lastRecordCursor
                   - name: cursorParam
@@ -71,7 +76,7 @@ final class CaravanJar {
                     value: $.id
                   - name: table
                     value: %s
-            """.formatted(query, table) + more;
+            """.formatted(url, table) + more;
     }
 
     /** Starts {@code java -jar caravan.jar args…}. */

@@ -156,24 +156,10 @@ class SecretLeakIT {
     }
 
     private void route(String source, String url, String authParameters) throws Exception {
-        new CaravanJar(workDir, Map.of()).route(source, """
-                      - name: url
-                        value: "%2$s"
-                      - name: pagination
-                        value: lastRecordCursor
-                      - name: cursorParam
-                        value: starting_after
-                      - name: hasMorePath
-                        value: $.has_more
-                      - name: recordsPath
-                        value: $.data
-                      - name: keyPath
-                        value: $.id
+        new CaravanJar(workDir, Map.of()).route(source, CaravanJar.stripeRoute(url, "leak_" + source, """
                       - name: batchSize
                         value: "100"
-                      - name: table
-                        value: leak_%1$s
-                %3$s""".formatted(source, url, authParameters));
+                %s""".formatted(authParameters)));
     }
 
     /** Every row of every state table, as text. */

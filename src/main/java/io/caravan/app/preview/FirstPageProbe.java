@@ -83,14 +83,8 @@ final class FirstPageProbe {
 
     /** Whether {@code page} holds records, none of them on the first page. */
     boolean leadsOn(PreviewPage page) {
-        if (!page.ok() || shape.recordsPath() == null) {
-            return false;
-        }
-        PageShape next = PageShape.of(page.body());
-        if (next.records().isEmpty() || !shape.recordsPath().equals(next.recordsPath())) {
-            return false;
-        }
-        return next.records().stream().map(this::key).noneMatch(firstKeys::contains);
+        List<String> next = keysOf(page);
+        return !next.isEmpty() && next.stream().noneMatch(firstKeys::contains);
     }
 
     /** Whether {@code page} begins with the first page's last record, and holds only other records after it. */
