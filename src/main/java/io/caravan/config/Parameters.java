@@ -185,6 +185,8 @@ public final class Parameters {
     // limits
     public static final Parameter<Integer> MAX_RETRIES = integer("maxRetries", LIMITS, "Retries of a page after 429, 5xx or an I/O error").orElse("5").notInKamelet()
             .withExample("`8`");
+    public static final Parameter<Boolean> PREFETCH = bool("prefetch", PLAN, "Send the next page's request as soon as its token is known, while the current page is landed (one page ahead)").orElse("true")
+            .withExample("`false`");
     public static final Parameter<Integer> RETRY_DELAY_MS = integer("retryDelayMs", LIMITS, "First retry delay; doubles on each retry").orElse("200").notInKamelet()
             .withExample("`1000`");
     public static final Parameter<Integer> MAX_RESPONSE_BYTES = integer("maxResponseBytes", LIMITS, "The largest response body read (bytes); a larger one fails the run").orElse("52428800").atLeast(1)

@@ -9,6 +9,7 @@ import static io.caravan.config.Parameters.NEWEST_FIRST;
 import static io.caravan.config.Parameters.ON_CONFIG_CHANGE;
 import static io.caravan.config.Parameters.PAGE_SIZE;
 import static io.caravan.config.Parameters.PARALLEL_PAGES;
+import static io.caravan.config.Parameters.PREFETCH;
 import static io.caravan.config.Parameters.RESULT_WINDOW;
 import static io.caravan.config.Parameters.RESULT_WINDOW_ERROR;
 import static io.caravan.config.Parameters.SLICE_END_PARAM;
@@ -34,18 +35,19 @@ import io.caravan.response.RestartSignal;
 
 /**
  * How a run is planned: incremental passes from a high-water mark, a backfill in slices, parallel
- * page ranges, and how many sessions go at once.
+ * page ranges, how many sessions go at once, and whether their pages are pipelined.
  *
  * @param incremental   the high-water mark and the bound each pass requests from, or {@code null}
  * @param backfill      the range walked as slices, or {@code null}
  * @param parallelPages how the pages after the first are fetched in parallel ranges, or {@code null}
  * @param concurrency   the most sessions (slices, page ranges) fetched at once
+ * @param prefetch      whether a session's next request is sent while its current page is landed
  * @param requestShape  the fingerprint of the settings that shape requests, stored with a pass
  * @param onConfigChange what a run does when the open pass was started with other settings: restart,
  *                      resume or fail
  */
 public record PlanSettings(Incremental incremental, Backfill backfill, ParallelPages parallelPages, int concurrency,
-        String requestShape, String onConfigChange) {
+        boolean prefetch, String requestShape, String onConfigChange) {
 
     /** A lookback of none, on the time axis. */
     private static final String NO_LOOKBACK = "PT0S";
@@ -53,7 +55,7 @@ public record PlanSettings(Incremental incremental, Backfill backfill, ParallelP
     static PlanSettings read(SourceParameters p, Paginator paginator) {
         int concurrency = p.require(CONCURRENCY);
         return new PlanSettings(incremental(p), backfill(p), parallelPages(p, paginator, concurrency), concurrency,
-                RequestShape.fingerprint(p), p.require(ON_CONFIG_CHANGE));
+                p.require(PREFETCH), RequestShape.fingerprint(p), p.require(ON_CONFIG_CHANGE));
     }
 
     private static Incremental incremental(SourceParameters p) {

@@ -24,8 +24,11 @@ import io.caravan.request.SecretsInUse;
 import io.caravan.request.UriResolver;
 import io.caravan.request.UrlSecrets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import org.apache.camel.component.http.HttpMethods;
 
 /**
  * What a source sends: the first request, how the following ones differ, the credentials, the
@@ -58,8 +61,20 @@ public record RequestSettings(PageRequest first, FollowingPages following, Fixed
         }
     }
 
+    /** An HTTP method camel-http sends, upper case; blank stays unset. */
+    private static String method(String text) {
+        if (text.isBlank()) {
+            return null;
+        }
+        String method = text.trim().toUpperCase(Locale.ROOT);
+        if (Arrays.stream(HttpMethods.values()).noneMatch(known -> known.name().equals(method))) {
+            throw new IllegalArgumentException("not an HTTP method (one of " + Arrays.toString(HttpMethods.values()) + ")");
+        }
+        return method;
+    }
+
     static RequestSettings read(SourceParameters p) {
-        PageRequest first = new PageRequest(p.require(METHOD).toUpperCase(), p.require(URL), null, null, p.get(BODY), 0,
+        PageRequest first = new PageRequest(p.parseRequired(METHOD, RequestSettings::method), p.require(URL), null, null, p.get(BODY), 0,
                 null);
         if (first.body() != null) {
             first = first.withHeader("Content-Type", "application/json");
@@ -70,7 +85,7 @@ public record RequestSettings(PageRequest first, FollowingPages following, Fixed
         }
         String nextUrl = p.get(NEXT_PAGES_URL);
         FollowingPages following = new FollowingPages(nextUrl == null ? null : UriResolver.resolve(first.uri().toString(), nextUrl),
-                p.get(NEXT_PAGES_METHOD), p.get(REPLACE_BODY_ON_NEXT_PAGES));
+                p.parse(NEXT_PAGES_METHOD, RequestSettings::method), p.get(REPLACE_BODY_ON_NEXT_PAGES));
         Set<String> origins = p.parse(ALLOWED_ORIGINS, value -> Set.copyOf(SourceParameters.items(value).stream()
                 .map(origin -> PageRequest.get(origin).origin()).toList()));
         FixedHeaders headers = fixedHeaders(p);

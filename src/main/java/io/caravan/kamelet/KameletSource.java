@@ -55,6 +55,11 @@ public final class KameletSource extends ServiceSupport implements IdempotentRep
         steps.pages().read(exchange);
     }
 
+    /** Sends the next request while the page's records go to the sink (prefetch). */
+    public void sendAhead(Exchange exchange) {
+        steps.ahead().send(exchange);
+    }
+
     /** The record of a row, as the message body for the sink: its JSON, with its key in a header. */
     public void emit(Exchange exchange) {
         @SuppressWarnings("unchecked")

@@ -6,9 +6,12 @@ import io.caravan.config.SourceSettings;
 import io.caravan.plan.Incremental;
 import io.caravan.plan.SessionHandOver;
 import io.caravan.request.PageRequest;
+import io.caravan.request.RequestPreparer;
+import io.caravan.response.ResponseStep;
 import io.caravan.run.SessionRun;
 import io.caravan.run.Source;
 import io.caravan.state.RequestJson;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +32,11 @@ public final class PageReader {
     /** Exchange property holding the bound a session's records are requested from (a newest-first feed stops past it). */
     public static final String BOUND = "CaravanBound";
 
+    /** Exchange property holding the records of a page fetched ahead, read on the thread that fetched it. */
+    public static final String RECORDS = "CaravanPageRecords";
+    /** Exchange property holding the API's answer to the request that means the end of the pages ({@code endOn}), if it gave one. */
+    public static final String END_ANSWER = "CaravanEndAnswer";
+
     private static final Logger LOG = LoggerFactory.getLogger(PageReader.class);
 
     private final Source source;
@@ -47,7 +55,11 @@ public final class PageReader {
     public void read(Exchange exchange) throws Exception {
         SessionRun run = SessionRun.of(exchange);
         String pageKey = settings.load().checkpoints() ? pageKey(run.requests()) : null;
-        String endAnswer = run.end().takeAnswer();
+        String endAnswer = (String) exchange.removeProperty(END_ANSWER);
+        Duration pause = (Duration) exchange.removeProperty(ResponseStep.PAUSE);
+        if (pause != null) {
+            run.retry().pauseFor(pause);
+        }
         if (endAnswer != null) {
             run.advance(Optional.empty(), "the API answered " + endAnswer);
             run.rows().take(pageKey, List.of());
@@ -55,16 +67,18 @@ public final class PageReader {
             return;
         }
         JsonNode body = exchange.getMessage().getMandatoryBody(JsonNode.class);
-        boolean endsWithoutRecords = stops.endsWithoutRecords(run.current(), body);
-        List<JsonNode> selected = endsWithoutRecords || stops.emptyWithoutRecords(body) ? List.of()
-                : settings.records().selector().select(body);
-        List<JsonNode> records = settings.paging().paginator().fresh(run.current(), selected);
+        PageRecords read = (PageRecords) exchange.removeProperty(RECORDS);
+        if (read == null) {
+            read = records(run.current(), body);
+        }
+        boolean endsWithoutRecords = read.endsWithoutRecords();
+        List<JsonNode> records = read.records();
+        List<Map<String, Object>> rows = read.rows();
         Page page = new Page(run.current(), new CaseInsensitiveMap(exchange.getMessage().getHeaders()), body, records,
-                selected.size() - records.size());
+                read.selected() - records.size());
         PagingSettings paging = settings.paging();
         PagingTally tally = run.pageReceived(page, paging.stops().totals());
         source.meters().page();
-        List<Map<String, Object>> rows = source.rows().rows(records, run.current().pageIndex() + 1);
         run.rows().take(pageKey, rows);
         Incremental incremental = settings.plan().incremental();
         Incremental.Span marks = incremental == null ? null : incremental.span(records);
@@ -110,6 +124,40 @@ public final class PageReader {
             run.pageNewest(marks.newest());
         }
         endPage(exchange, run);
+    }
+
+    /**
+     * Reads the records of the page on {@code exchange}, fetched ahead for the request it carries, on the
+     * thread that fetched it, while the page before it lands; the page step then takes them. A body
+     * they cannot be read from is left for the page step, which reports it as it would any page's.
+     */
+    public void readAhead(Exchange exchange) {
+        try {
+            JsonNode body = exchange.getMessage().getBody(JsonNode.class);
+            if (body != null && exchange.getProperty(END_ANSWER) == null) {
+                exchange.setProperty(RECORDS, records(exchange.getProperty(RequestPreparer.REQUEST, PageRequest.class), body));
+            }
+        } catch (RuntimeException e) {
+            exchange.removeProperty(RECORDS);
+        }
+    }
+
+    /** The records of the page {@code request} was answered with and their rows, read from its body alone. */
+    private PageRecords records(PageRequest request, JsonNode body) {
+        boolean endsWithoutRecords = stops.endsWithoutRecords(request, body);
+        List<JsonNode> selected = endsWithoutRecords || stops.emptyWithoutRecords(body) ? List.of()
+                : settings.records().selector().select(body);
+        List<JsonNode> records = settings.paging().paginator().fresh(request, selected);
+        return new PageRecords(endsWithoutRecords, selected.size(), records,
+                source.rows().rows(records, request.pageIndex() + 1));
+    }
+
+    /**
+     * What a page's body holds for the sink: whether it lacks the records path, how many records were
+     * selected, those the paginator keeps, and their rows.
+     */
+    private record PageRecords(boolean endsWithoutRecords, int selected, List<JsonNode> records,
+            List<Map<String, Object>> rows) {
     }
 
     /**

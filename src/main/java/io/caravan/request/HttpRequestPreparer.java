@@ -2,6 +2,7 @@ package io.caravan.request;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.http.HttpMethods;
 
 /**
  * Turns a {@link PageRequest} into the message camel-http sends. camel-http sends every message
@@ -20,7 +21,8 @@ public final class HttpRequestPreparer {
         Message message = exchange.getMessage();
         message.getHeaders().clear();
         message.setBody(request.body());
-        message.setHeader(Exchange.HTTP_METHOD, request.method());
+        // As camel-http's own type: given as text, every request would pay a type converter lookup for it.
+        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.valueOf(request.method()));
         message.setHeader(Exchange.HTTP_URI, request.baseUrl());
         String rawQuery = request.rawQuery();
         if (!rawQuery.isEmpty()) {

@@ -13,6 +13,8 @@ public final class RequestPreparer {
 
     /** Exchange property holding the endpoint every request of the run is sent to. */
     public static final String HTTP_ENDPOINT = "CaravanHttpEndpoint";
+    /** Exchange property holding the {@link PageRequest} on the message. */
+    public static final String REQUEST = "CaravanRequest";
     /** The HTTP component: camel-http with the client's own retries and redirects off. */
     private static final String HTTP_COMPONENT = "caravan-http";
 
@@ -35,6 +37,7 @@ public final class RequestPreparer {
     /** Puts {@code request} on the message, with credentials when it goes to the source's own origin. */
     public void prepare(Exchange exchange, PageRequest request) {
         HttpRequestPreparer.prepare(exchange, request);
+        exchange.setProperty(REQUEST, request);
         settings.headers().applyTo(exchange.getMessage());
         if (request.origin().equals(settings.first().origin())) {
             settings.credentials().apply(exchange.getMessage());

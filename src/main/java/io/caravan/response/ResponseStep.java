@@ -2,7 +2,6 @@ package io.caravan.response;
 
 import io.caravan.config.LimitSettings;
 import io.caravan.request.HostBudget;
-import io.caravan.run.SessionRun;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -13,9 +12,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a response: its body into a JSON tree within the source's limits (a bad body fails with
  * what it was), a success for an adaptive host budget, and the API's rate-limit headers: once the
- * budget is spent, the session pauses until it resets (a longer wait than allowed fails the run).
+ * budget is spent, the session pauses until it resets (the page step takes the pause from the exchange) (a longer wait than allowed fails the run).
  */
 public final class ResponseStep {
+
+    /** Exchange property holding how long the session pauses before its next request (a {@link Duration}), if it must. */
+    public static final String PAUSE = "CaravanRateLimitPause";
 
     private static final Logger LOG = LoggerFactory.getLogger(ResponseStep.class);
 
@@ -42,7 +44,7 @@ public final class ResponseStep {
                 throw new IllegalStateException("the API's rate limit is spent and resets in " + pause.get().toSeconds()
                         + " s, more than maxWaitSeconds (" + limits.maxWait().toSeconds() + ")");
             }
-            SessionRun.of(exchange).retry().pauseFor(pause.get());
+            exchange.setProperty(PAUSE, pause.get());
             LOG.info("{}: rate limit budget spent ({}); waiting until {}", source,
                     limits.rateLimits().remainingHeader(), WaitEnd.after(pause.get()));
         }

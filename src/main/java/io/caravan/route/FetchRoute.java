@@ -1,9 +1,12 @@
 package io.caravan.route;
 
 import io.caravan.config.LimitSettings;
+import io.caravan.paging.PageReader;
+import io.caravan.request.PageAhead;
+import io.caravan.request.PageRequest;
 import io.caravan.request.RequestPreparer;
 import io.caravan.request.ResponseGuard;
-import io.caravan.run.SessionRun;
+import io.caravan.response.ResponseStep;
 import io.caravan.run.Source;
 import java.util.List;
 import org.apache.camel.CamelContext;
@@ -48,6 +51,9 @@ public final class FetchRoute {
     /** The prefix of the classes of camel-http's on-completions that release a response. */
     private static final String HTTP_PRODUCER = HttpProducer.class.getName() + "$";
 
+    /** The exchange properties a fetch leaves for the page step beside the response. */
+    private static final List<String> FOUND = List.of(PageReader.END_ANSWER, ResponseStep.PAUSE, PageReader.RECORDS);
+
     private FetchRoute() {
     }
 
@@ -73,18 +79,24 @@ public final class FetchRoute {
         // Shut down last (Defer): runs stopping at a page boundary still send their request in flight through it.
         RouteDefinition fetch = builder.from(FETCH).routeId(ID).streamCache("false").shutdownRoute(ShutdownRoute.Defer)
                 .errorHandler(builder.noErrorHandler());
-        fetch.process(FetchRoute::enterHost)
-            .doTry()
-                .to(BUDGET)
-                .process(FetchRoute::guardResponse)
-                .toD("${exchangeProperty." + RequestPreparer.HTTP_ENDPOINT + "}")
-                .process(exchange -> Source.of(exchange).responses().read(exchange))
-            // An answer that means the end of the pages (endOn) is not a failure: the session ends there.
-            .doCatch(HttpOperationFailedException.class).onWhen(FetchRoute::meansTheEnd)
-                .process(exchange -> SessionRun.of(exchange).end().answer(Source.of(exchange).settings().paging().endOn()
-                        .describe(exchange.getProperty(Exchange.EXCEPTION_CAUGHT))))
-            .doFinally()
-                .process(FetchRoute::leaveHost)
+        fetch.choice()
+            // The request was sent ahead while the page before it landed (PagesAhead): its response is taken.
+            .when(FetchRoute::sentAhead)
+                .process(FetchRoute::takeAhead)
+            .otherwise()
+                .process(FetchRoute::enterHost)
+                .doTry()
+                    .to(BUDGET)
+                    .process(FetchRoute::guardResponse)
+                    .toD("${exchangeProperty." + RequestPreparer.HTTP_ENDPOINT + "}")
+                    .process(exchange -> Source.of(exchange).responses().read(exchange))
+                // An answer that means the end of the pages (endOn) is not a failure: the session ends there.
+                .doCatch(HttpOperationFailedException.class).onWhen(FetchRoute::meansTheEnd)
+                    .process(exchange -> exchange.setProperty(PageReader.END_ANSWER, Source.of(exchange).settings()
+                            .paging().endOn().describe(exchange.getProperty(Exchange.EXCEPTION_CAUGHT))))
+                .doFinally()
+                    .process(FetchRoute::leaveHost)
+                .end()
             .end();
         RouteDefinition budget = builder.from(BUDGET).routeId(BUDGET_ID).streamCache("false")
                 .shutdownRoute(ShutdownRoute.Defer).errorHandler(builder.noErrorHandler());
@@ -98,7 +110,7 @@ public final class FetchRoute {
             .correlationExpression(new ExpressionAdapter() {
                 @Override
                 public Object evaluate(Exchange exchange) {
-                    return SessionRun.of(exchange).current().origin();
+                    return exchange.getProperty(RequestPreparer.REQUEST, PageRequest.class).origin();
                 }
             });
     }
@@ -113,6 +125,33 @@ public final class FetchRoute {
         List<Synchronization> handedOver = releases.getExchangeExtension().handoverCompletions();
         if (handedOver != null) {
             handedOver.forEach(release -> release.onComplete(exchange));
+        }
+    }
+
+    /** Whether the request on {@code exchange} is the one its session sent ahead; one sent ahead for another is dropped. */
+    private static boolean sentAhead(Exchange exchange) {
+        PageAhead ahead = exchange.getProperty(PageAhead.PROPERTY, PageAhead.class);
+        if (ahead != null && !ahead.isFor(exchange.getProperty(RequestPreparer.REQUEST, PageRequest.class))) {
+            PageAhead.drop(exchange);
+            return false;
+        }
+        return ahead != null;
+    }
+
+    /**
+     * Takes the response of the request sent ahead as this exchange's own: its body and headers, what
+     * the fetch found (an answer that means the end, a rate-limit pause, the page's records), or its failure, which the
+     * calling route's redelivery handles as it would the request's own (a retry sends it again here).
+     */
+    private static void takeAhead(Exchange exchange) throws Exception {
+        Exchange fetched = ((PageAhead) exchange.removeProperty(PageAhead.PROPERTY)).await();
+        if (fetched.getException() != null) {
+            throw fetched.getException();
+        }
+        exchange.getMessage().setHeaders(fetched.getMessage().getHeaders());
+        exchange.getMessage().setBody(fetched.getMessage().getBody());
+        for (String found : FOUND) {
+            exchange.setProperty(found, fetched.getProperty(found));
         }
     }
 

@@ -43,6 +43,7 @@ import org.apache.camel.support.ExpressionAdapter;
  *   -> loopDoWhile(next request)
  *     -> fetch route: host budget -> camel-http (retried at the node for 429 / 5xx / I/O)
  *     -> read page (records + next request; the first page may hand the rest to page ranges)
+ *     -> the next request sent ahead (prefetch): it is fetched while this page lands
  *     -> the page's rows a batch at a time: idempotent check on the key -> batch full: flush
  *     -> page end, when the flush policy says so or the pages ran out: flush
  *   -> stopped by a shutdown: flush -> the session ends (a slice past the result window: split in two)
@@ -100,6 +101,7 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
                     .newFixedThreadPool(steps.source(), "caravan-" + settings.source(), settings.plan().concurrency()));
             rtc.bind("caravanSendNext", Processor.class, (Processor) steps.requests()::sendNext);
             rtc.bind("caravanReadPage", Processor.class, (Processor) steps.pages()::read);
+            rtc.bind("caravanSendAhead", Processor.class, (Processor) steps.ahead()::send);
             rtc.bind("caravanFillBatch", Processor.class, (Processor) steps.batches()::fill);
             rtc.bind("caravanTakeBatch", Processor.class, (Processor) steps.flush()::take);
             rtc.bind("caravanCommit", Processor.class, (Processor) steps.flush()::commit);
@@ -157,7 +159,9 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
         }).syncDelayed();
         pages.process("{{caravanSendNext}}")
             .to(FetchRoute.FETCH)
-            .process("{{caravanReadPage}}");
+            .process("{{caravanReadPage}}")
+            // Pipelined pages: the next request leaves now, while this page is landed.
+            .process("{{caravanSendAhead}}");
         // The page's rows, a batch at a time: one step per batch that ends inside the page, not per record.
         LoopDefinition pageRows = pages.loopDoWhile(exchange -> SessionRun.of(exchange).rows().hasLeft());
         pageRows.process("{{caravanFillBatch}}");

@@ -24,6 +24,7 @@ import org.apache.camel.CamelContext;
  * @param sessions opens and closes a session, counts its pages
  * @param requests puts the next request on the message, with credentials for the first origin only
  * @param pages    reads a page: records, stop decision, next request
+ * @param ahead    sends the next request while the page is landed
  * @param batches  fills the batch from the page's rows, dropping repeats
  * @param flush    takes the batch, commits it with its checkpoint
  * @param finish   ends the run with its summary
@@ -31,7 +32,7 @@ import org.apache.camel.CamelContext;
  * @param retries  decides which failures are retried and prepares the retry
  */
 public record SourceSteps(Source source, RunStart start, SessionSteps sessions, RequestPreparer requests,
-        PageReader pages, BatchFiller batches, FlushSteps flush, RunFinish finish, FailureHandler failures,
+        PageReader pages, PagesAhead ahead, BatchFiller batches, FlushSteps flush, RunFinish finish, FailureHandler failures,
         RetryRules retries) {
 
     /**
@@ -45,8 +46,9 @@ public record SourceSteps(Source source, RunStart start, SessionSteps sessions, 
         RetryRules retries = new RetryRules(source, requests);
         RunFinish finish = new RunFinish(source, planner);
         FlushSteps flush = new FlushSteps(source, sink);
+        PageReader pages = new PageReader(source, new SessionHandOver(settings));
         return new SourceSteps(source, new RunStart(source, planner, requests, retries), new SessionSteps(source),
-                requests, new PageReader(source, new SessionHandOver(settings)), new BatchFiller(source), flush, finish,
+                requests, pages, new PagesAhead(source, requests, pages), new BatchFiller(source), flush, finish,
                 new FailureHandler(source, planner, finish, flush), retries);
     }
 }

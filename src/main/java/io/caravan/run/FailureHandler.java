@@ -8,6 +8,7 @@ import io.caravan.plan.ResultWindowExceeded;
 import io.caravan.plan.RunPlanner;
 import io.caravan.plan.Session;
 import io.caravan.records.RowFields;
+import io.caravan.request.PageAhead;
 import io.caravan.request.Credentials;
 import io.caravan.request.PageRequest;
 import io.caravan.state.Checkpoint;
@@ -63,6 +64,8 @@ public final class FailureHandler {
         if (!run.markFailed()) {
             return;
         }
+        // The request sent ahead of the failed page is not read; it ends before the failure is reported.
+        PageAhead.drop(exchange);
         if (!beyondWindow(run, cause)) {
             // The pages read whole before the failure land with their checkpoint; the next run starts at the failed one.
             flush.landWholePages(exchange);

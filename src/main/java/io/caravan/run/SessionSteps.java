@@ -6,6 +6,7 @@ import io.caravan.plan.Incremental;
 import io.caravan.plan.RunPlanner;
 import io.caravan.plan.Session;
 import io.caravan.request.OriginGuard;
+import io.caravan.request.PageAhead;
 import io.caravan.state.Checkpoint;
 import io.caravan.state.CheckpointStore;
 import io.caravan.state.RunStatus;
@@ -78,6 +79,8 @@ public final class SessionSteps {
      */
     public void close(Exchange exchange) {
         SessionRun run = SessionRun.of(exchange);
+        // A session stopped by a shutdown may have sent its next request ahead: it ends before the session does.
+        PageAhead.drop(exchange);
         if (run.requests().refusal() != null) {
             throw new IllegalStateException(run.requests().refusal());
         }

@@ -112,7 +112,7 @@ public final class FloorBenchmark {
     }
 
     /** Empties both tables, creating them first (both in Caravan's landing-table layout). */
-    private static void empty(HikariDataSource dataSource, String... tables) throws Exception {
+    static void empty(HikariDataSource dataSource, String... tables) throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String table : tables) {
                 statement.execute("CREATE TABLE IF NOT EXISTS " + table + " (source VARCHAR(200) NOT NULL,"
@@ -123,14 +123,14 @@ public final class FloorBenchmark {
         }
     }
 
-    private static HikariDataSource pool(String url) {
+    static HikariDataSource pool(String url) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(4);
         return new HikariDataSource(config);
     }
 
-    private static void drop(HikariDataSource dataSource, String... tables) throws Exception {
+    static void drop(HikariDataSource dataSource, String... tables) throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String table : tables) {
                 statement.execute("DROP TABLE IF EXISTS " + table);
@@ -144,7 +144,7 @@ public final class FloorBenchmark {
                 ? "JSONB" : "CHARACTER VARYING";
     }
 
-    private static long count(HikariDataSource dataSource, String table) throws Exception {
+    static long count(HikariDataSource dataSource, String table) throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
                 var result = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
             result.next();
@@ -152,7 +152,7 @@ public final class FloorBenchmark {
         }
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int mid = sorted.size() / 2;

@@ -59,6 +59,11 @@ class SourceParametersTest {
         given.put("pagination", "linkheader");
         assertThatThrownBy(this::settings).hasMessage(WHERE + ": pagination 'linkheader': use pageNumber, offset,"
                 + " lastRecordCursor, bodyCursor, headerToken, nextUrl, linkHeader, lastRecordTime, timeWindow, continuation or templated");
+        given.put("pagination", "linkHeader");
+        given.put("method", "FETCH");
+        assertThatThrownBy(this::settings).hasMessage(WHERE + ": method 'FETCH': not an HTTP method (one of [GET, PATCH, POST,"
+                + " PUT, DELETE, HEAD, OPTIONS, TRACE])");
+        given.put("method", "post");
         given.put("pagination", "bodyCursor");
         given.put("cursorPath", "$..");
         assertThatThrownBy(this::settings).hasMessage(WHERE + ": cursorPath '$..': Path must not end with a '.' or '..'");
