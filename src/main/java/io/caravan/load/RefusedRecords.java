@@ -5,7 +5,6 @@ import io.caravan.run.Source;
 import io.caravan.state.Quarantine.QuarantinedRecord;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
- * The JDBC sink's batch behind a savepoint (the flush route's {@code doTry}): when the database refuses a record of it (a data error or
+ * The JDBC sink's batch, the first statement of its transaction (the flush route's {@code doTry}): when the database refuses a record of it (a data error or
  * a constraint, SQL states 22 and 23: a NUL in a string for PostgreSQL's jsonb, a value too long, a
- * check), the batch is rolled back to the savepoint and landed record by record, each behind its own
+ * check), the batch is rolled back with the transaction and landed record by record, each behind its own
  * savepoint, so the one refused is found. With {@code onBadRecord=quarantine} it goes to the
  * quarantine table with the reason, in the same transaction, and the others land; with {@code fail}
  * the run fails naming the record, its page and the reason. Nothing is dropped either way, and the
@@ -27,8 +26,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 public final class RefusedRecords {
 
     private static final Logger LOG = LoggerFactory.getLogger(RefusedRecords.class);
-    /** Exchange property holding the savepoint before the sink's batch. */
-    private static final String SAVEPOINT = "CaravanSinkSavepoint";
+    /** Exchange property marking a batch on its way to the JDBC sink, the first statement of its transaction. */
+    private static final String BATCH_FIRST = "CaravanSinkBatchFirst";
 
     private final Source source;
     private final JdbcLandingTable table;
@@ -38,20 +37,21 @@ public final class RefusedRecords {
         this.table = source.settings().load().table();
     }
 
-    /** Before the batch goes to the JDBC sink: a savepoint in the flush's transaction. */
-    public void mark(Exchange exchange) throws SQLException {
+    /**
+     * Before the batch goes to the JDBC sink. A flush runs on its session's thread (the split's pool),
+     * where no other transaction is open, so the batch is the first statement of a transaction begun
+     * for it: the transaction's start is its savepoint, and none is set (a round trip to the database
+     * per batch).
+     */
+    public void mark(Exchange exchange) {
         if (table != null) {
-            exchange.setProperty(SAVEPOINT, connection().setSavepoint());
+            exchange.setProperty(BATCH_FIRST, true);
         }
     }
 
-    /** The batch landed whole: its savepoint is released. */
-    public void release(Exchange exchange) throws SQLException {
-        Savepoint savepoint = exchange.getProperty(SAVEPOINT, Savepoint.class);
-        if (savepoint != null) {
-            exchange.removeProperty(SAVEPOINT);
-            connection().releaseSavepoint(savepoint);
-        }
+    /** The batch landed whole. */
+    public void release(Exchange exchange) {
+        exchange.removeProperty(BATCH_FIRST);
     }
 
     /** Whether the sink failed because the database refused a record of the batch. */
@@ -59,15 +59,17 @@ public final class RefusedRecords {
         // While a doCatch decides, the failure is still the exchange's own.
         Object failure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT);
-        return table != null && exchange.getProperty(SAVEPOINT) != null && failure instanceof Throwable t
+        return table != null && exchange.getProperty(BATCH_FIRST) != null && failure instanceof Throwable t
                 && refusal(t) != null;
     }
 
-    /** The batch is rolled back to its savepoint and landed record by record; the refused ones are set aside. */
+    /**
+     * The batch is rolled back, with the transaction that held nothing before it, and landed record by
+     * record, each behind a savepoint of its own; the refused ones are set aside.
+     */
     public void landOneByOne(Exchange exchange) throws SQLException {
-        Savepoint savepoint = exchange.getProperty(SAVEPOINT, Savepoint.class);
-        exchange.removeProperty(SAVEPOINT);
-        connection().rollback(savepoint);
+        exchange.removeProperty(BATCH_FIRST);
+        connection().rollback();
         landOneByOne(exchange, table);
     }
 
