@@ -35,6 +35,11 @@ public final class PageAhead {
         this.bound = bound;
     }
 
+    /** Whether {@code exchange}'s session has a page fetched ahead that the page loop has not taken. */
+    public static boolean pending(Exchange exchange) {
+        return exchange.getProperty(PROPERTY) != null;
+    }
+
     /** Whether this is {@code sent}, the very request the page loop is sending. */
     public boolean isFor(PageRequest sent) {
         return request == sent;

@@ -10,6 +10,7 @@ import io.caravan.load.FlushSteps;
 import io.caravan.load.RefusedRecords;
 import io.caravan.run.Source;
 import io.caravan.run.SourceHealthCheck;
+import io.caravan.request.PageAhead;
 import io.caravan.response.BadResponseException;
 import io.caravan.response.RetryRules;
 import io.caravan.run.Run;
@@ -143,9 +144,10 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             }
         }, new UseOriginalAggregationStrategy(false)).parallelProcessing().executorService("{{caravanSessions}}");
         sessions.process("{{caravanOpenSession}}");
-        // A shutdown (SIGTERM) ends each session at its next page boundary, not when the graceful shutdown times out.
-        LoopDefinition pages = sessions.loopDoWhile(exchange -> SessionRun.of(exchange).hasNext() && !stopping(exchange))
-                .breakOnShutdown();
+        // A shutdown (SIGTERM) ends each session at its next page boundary, not when the graceful shutdown times out;
+        // a page already fetched ahead lands first, so that the next run fetches no page twice.
+        LoopDefinition pages = sessions.loopDoWhile(exchange -> SessionRun.of(exchange).hasNext()
+                && (!stopping(exchange) || PageAhead.pending(exchange)));
         // A rate limit's budget spent: wait for its window to reset before the next request.
         pages.delay(new ExpressionAdapter() {
             @Override
