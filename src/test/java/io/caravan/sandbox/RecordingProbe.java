@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /** A {@link SandboxProbe} that records what tests assert: requests, arrivals, answers, requests in flight. */
 public final class RecordingProbe implements SandboxProbe {
@@ -20,12 +21,17 @@ public final class RecordingProbe implements SandboxProbe {
     private final AtomicInteger mostInFlight = new AtomicInteger();
     private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
     private final Queue<Long> askedToWaitAt = new ConcurrentLinkedQueue<>();
+    /** When the request being answered on this server thread arrived. */
+    private final ThreadLocal<Long> arrivedAt = new ThreadLocal<>();
+    private final LongAdder answerNanos = new LongAdder();
+    private final LongAdder answers = new LongAdder();
 
     @Override
     public void arrived(String uri, Map<String, String> headers, int inFlight, long nanoTime) {
         requests.incrementAndGet();
         requestLog.add(uri);
         arrivals.add(nanoTime);
+        arrivedAt.set(nanoTime);
         mostInFlight.accumulateAndGet(inFlight, Math::max);
         if (headers.containsKey("authorization")) {
             authorized.incrementAndGet();
@@ -35,9 +41,23 @@ public final class RecordingProbe implements SandboxProbe {
     @Override
     public void answered(int status, boolean askedToWait) {
         statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+        Long arrived = arrivedAt.get();
+        if (arrived != null) {
+            answerNanos.add(System.nanoTime() - arrived);
+            answers.increment();
+            arrivedAt.remove();
+        }
         if (askedToWait) {
             askedToWaitAt.add(System.nanoTime());
         }
+    }
+
+    /**
+     * The sandbox's answer time so far: nanoseconds from each request's arrival to its answer being
+     * written (its latency knob and its own work), summed, and the requests answered: [total, count].
+     */
+    public long[] answerTimes() {
+        return new long[] {answerNanos.sum(), answers.sum()};
     }
 
     /** Requests received since start. */
