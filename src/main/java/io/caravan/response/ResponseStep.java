@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a response: its body into a JSON tree within the source's limits (a bad body fails with
  * what it was), a success for an adaptive host budget, and the API's rate-limit headers: once the
- * budget is spent, the session pauses until it resets (the page step takes the pause from the exchange) (a longer wait than allowed fails the run).
+ * budget is spent, the session pauses until it resets, a pause the page step takes from the exchange (a
+ * longer wait than allowed fails the run).
  */
 public final class ResponseStep {
 

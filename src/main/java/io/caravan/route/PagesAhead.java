@@ -3,9 +3,11 @@ package io.caravan.route;
 import io.caravan.config.LimitSettings;
 import io.caravan.paging.PageReader;
 import io.caravan.request.PageAhead;
+import io.caravan.request.PageRequest;
 import io.caravan.request.RequestPreparer;
 import io.caravan.run.SessionRun;
 import io.caravan.run.Source;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelContext;
@@ -28,6 +30,8 @@ public final class PagesAhead {
     private final RequestPreparer requests;
     private final PageReader pages;
     private final boolean enabled;
+    /** The longest the page loop waits for a page sent ahead: as long as the request could take itself. */
+    private final Duration bound;
     private volatile Sender sender;
 
     public PagesAhead(Source source, RequestPreparer requests, PageReader pages) {
@@ -35,6 +39,8 @@ public final class PagesAhead {
         this.requests = requests;
         this.pages = pages;
         this.enabled = source.settings().plan().prefetch();
+        LimitSettings limits = source.settings().limits();
+        this.bound = limits.responseTimeout().plus(limits.maxWait());
     }
 
     /** Sends the next request of {@code exchange}'s session ahead, when there is one to send now. */
@@ -47,16 +53,16 @@ public final class PagesAhead {
         ahead.setProperty(Source.PROPERTY, source);
         ahead.setProperty(RequestPreparer.HTTP_ENDPOINT, exchange.getProperty(RequestPreparer.HTTP_ENDPOINT));
         // Prepared here, on the session's thread: credentials are applied (and renewed) in the session's order.
-        requests.prepare(ahead, run.requests().next());
+        PageRequest next = run.requests().next();
+        requests.prepare(ahead, next);
         Sender fetching = sender(exchange.getContext());
-        LimitSettings limits = source.settings().limits();
-        exchange.setProperty(PageAhead.PROPERTY, new PageAhead(run.requests().next(), CompletableFuture.supplyAsync(() -> {
+        exchange.setProperty(PageAhead.PROPERTY, new PageAhead(next, CompletableFuture.supplyAsync(() -> {
             fetching.producer().send(FetchRoute.FETCH, ahead);
             if (ahead.getException() == null) {
                 pages.readAhead(ahead);
             }
             return ahead;
-        }, fetching.threads()), limits.responseTimeout().plus(limits.maxWait())));
+        }, fetching.threads()), bound));
     }
 
     /** What sends pages ahead: a producer for the fetch route, and a thread per session that may fetch at once. */
