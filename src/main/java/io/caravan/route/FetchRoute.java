@@ -89,7 +89,7 @@ public final class FetchRoute {
                     .to(BUDGET)
                     .process(FetchRoute::guardResponse)
                     .toD("${exchangeProperty." + RequestPreparer.HTTP_ENDPOINT + "}")
-                    .process(exchange -> Source.of(exchange).responses().read(exchange))
+                    .process(HeapGuard.guard(exchange -> Source.of(exchange).responses().read(exchange)))
                 // An answer that means the end of the pages (endOn) is not a failure: the session ends there.
                 .doCatch(HttpOperationFailedException.class).onWhen(FetchRoute::meansTheEnd)
                     .process(exchange -> exchange.setProperty(PageReader.END_ANSWER, Source.of(exchange).settings()

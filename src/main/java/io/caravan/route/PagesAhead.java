@@ -57,9 +57,13 @@ public final class PagesAhead {
         requests.prepare(ahead, next);
         Sender fetching = sender(exchange.getContext());
         exchange.setProperty(PageAhead.PROPERTY, new PageAhead(next, CompletableFuture.supplyAsync(() -> {
-            fetching.producer().send(FetchRoute.FETCH, ahead);
-            if (ahead.getException() == null) {
-                pages.readAhead(ahead);
+            try {
+                fetching.producer().send(FetchRoute.FETCH, ahead);
+                if (ahead.getException() == null) {
+                    pages.readAhead(ahead);
+                }
+            } catch (OutOfMemoryError e) {
+                ahead.setException(HeapGuard.exhausted(e));
             }
             return ahead;
         }, fetching.threads()), bound));

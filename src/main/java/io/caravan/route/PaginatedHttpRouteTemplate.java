@@ -92,26 +92,26 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             SourceHealthCheck.register(context, steps.source());
             rtc.bind("caravanTx", Policy.class, steps.flush().transaction());
             RefusedRecords refusals = steps.source().refusals();
-            rtc.bind("caravanMarkBatch", Processor.class, (Processor) refusals::mark);
-            rtc.bind("caravanReleaseBatch", Processor.class, (Processor) refusals::release);
-            rtc.bind("caravanLandOneByOne", Processor.class, (Processor) refusals::landOneByOne);
-            rtc.bind("caravanStart", Processor.class, (Processor) steps.start()::startExclusive);
-            rtc.bind("caravanOpenSession", Processor.class, (Processor) steps.sessions()::open);
-            rtc.bind("caravanCloseSession", Processor.class, (Processor) steps.sessions()::close);
+            bindStep(rtc, "caravanMarkBatch", refusals::mark);
+            bindStep(rtc, "caravanReleaseBatch", refusals::release);
+            bindStep(rtc, "caravanLandOneByOne", refusals::landOneByOne);
+            bindStep(rtc, "caravanStart", steps.start()::startExclusive);
+            bindStep(rtc, "caravanOpenSession", steps.sessions()::open);
+            bindStep(rtc, "caravanCloseSession", steps.sessions()::close);
             rtc.bind("caravanSessions", ExecutorService.class, context.getExecutorServiceManager()
                     .newFixedThreadPool(steps.source(), "caravan-" + settings.source(), settings.plan().concurrency()));
-            rtc.bind("caravanSendNext", Processor.class, (Processor) steps.requests()::sendNext);
-            rtc.bind("caravanReadPage", Processor.class, (Processor) steps.pages()::read);
-            rtc.bind("caravanSendAhead", Processor.class, (Processor) steps.ahead()::send);
-            rtc.bind("caravanFillBatch", Processor.class, (Processor) steps.batches()::fill);
-            rtc.bind("caravanTakeBatch", Processor.class, (Processor) steps.flush()::take);
-            rtc.bind("caravanCommit", Processor.class, (Processor) steps.flush()::commit);
-            rtc.bind("caravanBatchLanded", Processor.class, (Processor) steps.flush()::landed);
-            rtc.bind("caravanPageDone", Processor.class, (Processor) steps.sessions()::pageDone);
-            rtc.bind("caravanFinish", Processor.class, (Processor) steps.finish()::finish);
-            rtc.bind("caravanFail", Processor.class, (Processor) steps.failures()::fail);
-            rtc.bind("caravanRetried", Processor.class, (Processor) steps.retries()::retried);
-            rtc.bind("caravanRetryDelay", Processor.class, (Processor) steps.retries()::retryDelay);
+            bindStep(rtc, "caravanSendNext", steps.requests()::sendNext);
+            bindStep(rtc, "caravanReadPage", steps.pages()::read);
+            bindStep(rtc, "caravanSendAhead", steps.ahead()::send);
+            bindStep(rtc, "caravanFillBatch", steps.batches()::fill);
+            bindStep(rtc, "caravanTakeBatch", steps.flush()::take);
+            bindStep(rtc, "caravanCommit", steps.flush()::commit);
+            bindStep(rtc, "caravanBatchLanded", steps.flush()::landed);
+            bindStep(rtc, "caravanPageDone", steps.sessions()::pageDone);
+            bindStep(rtc, "caravanFinish", steps.finish()::finish);
+            bindStep(rtc, "caravanFail", steps.failures()::fail);
+            bindStep(rtc, "caravanRetried", steps.retries()::retried);
+            bindStep(rtc, "caravanRetryDelay", steps.retries()::retryDelay);
         });
         RouteDefinition route = template.from("{{trigger}}");
         route.onException(HttpOperationFailedException.class, IOException.class, BadResponseException.class)
@@ -198,6 +198,11 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
                 .process("{{caravanCommit}}")
             .end()
             .process("{{caravanBatchLanded}}");
+    }
+
+    /** Binds {@code step} as {@code name} for the route being created with {@code rtc}, guarded against running out of heap. */
+    private static void bindStep(RouteTemplateContext rtc, String name, Processor step) {
+        rtc.bind(name, Processor.class, HeapGuard.guard(step));
     }
 
     /** Whether the Camel context is shutting down: a run stops at its next page boundary with what it fetched landed. */
