@@ -1,5 +1,6 @@
 package io.caravan.app;
 
+import io.caravan.cluster.SourceLeadership;
 import io.caravan.config.ConfigurationException;
 import io.caravan.config.Parameters;
 import io.caravan.run.RunSummary;
@@ -62,6 +63,13 @@ final class SourcesRunner {
                 patterns.set(configuring.getCamelContext().resolvePropertyPlaceholders("{{caravan.routes}}"));
                 RoutePatterns.requireMatches(configuring.getCamelContext(), patterns.get());
                 ObservePort.requireFree(configuring.getCamelContext());
+                try {
+                    ClusterServiceSetting.install(configuring.getCamelContext());
+                } catch (ConfigurationException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new ConfigurationException("the cluster service could not be set up: " + e.getMessage(), e);
+                }
             }
 
             @Override
@@ -73,6 +81,9 @@ final class SourcesRunner {
                 long sources = names.size();
                 board.started(names);
                 System.out.println("Caravan started " + sources + " source(s)");
+                context.getRoutes().stream().filter(Route::isCreatedByRouteTemplate).filter(SourceLeadership::waiting)
+                        .forEach(route -> System.out.println(route.getRouteId() + ": another replica leads this source; waiting to"
+                                + " take it over"));
                 if (exitWhenDone) {
                     board.expect(sources);
                 }

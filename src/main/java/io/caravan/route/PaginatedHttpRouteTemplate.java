@@ -1,5 +1,6 @@
 package io.caravan.route;
 
+import io.caravan.cluster.SourceLeadership;
 import io.caravan.config.Parameter;
 import io.caravan.config.Parameters;
 import io.caravan.config.RouteFiles;
@@ -31,6 +32,7 @@ import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.model.SplitDefinition;
 import org.apache.camel.processor.aggregate.UseOriginalAggregationStrategy;
 import org.apache.camel.spi.Policy;
+import org.apache.camel.spi.RoutePolicy;
 import org.apache.camel.support.ExpressionAdapter;
 
 /**
@@ -91,6 +93,7 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             SourceSteps steps = SourceSteps.of(settings, context, settings.load().sink());
             SourceHealthCheck.register(context, steps.source());
             rtc.bind("caravanTx", Policy.class, steps.flush().transaction());
+            rtc.bind("caravanLeadership", RoutePolicy.class, SourceLeadership.of(context, settings.source()));
             RefusedRecords refusals = steps.source().refusals();
             bindStep(rtc, "caravanMarkBatch", refusals::mark);
             bindStep(rtc, "caravanReleaseBatch", refusals::release);
@@ -113,7 +116,8 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             bindStep(rtc, "caravanRetried", steps.retries()::retried);
             bindStep(rtc, "caravanRetryDelay", steps.retries()::retryDelay);
         });
-        RouteDefinition route = template.from("{{trigger}}");
+        // With a cluster service, the source runs only on the replica that leads its namespace.
+        RouteDefinition route = template.from("{{trigger}}").routePolicyRef("{{caravanLeadership}}");
         route.onException(HttpOperationFailedException.class, IOException.class, BadResponseException.class)
                 // Only a session's request is retried (a run's failure, raised after its sessions, is not).
                 .onWhen(exchange -> exchange.getProperty(SessionRun.PROPERTY) != null

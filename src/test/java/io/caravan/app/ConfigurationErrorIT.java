@@ -57,6 +57,20 @@ class ConfigurationErrorIT {
                 .doesNotContain("\n").doesNotContain("Exception");
     }
 
+    @Test
+    void anUnknownClusterServiceIsOneLineListingTheChoices() throws Exception {
+        CaravanJar caravan = new CaravanJar(workDir, Map.of("CARAVAN_JDBC_URL", "jdbc:h2:mem:config", "CARAVAN_CLUSTER",
+                "zookeeper"));
+        caravan.route("github-issues", """
+                      - name: url
+                        value: "http://127.0.0.1:9/issues"
+                      - name: pagination
+                        value: linkHeader
+                """);
+        assertThat(caravan.run(2, 60, "run").strip())
+                .isEqualTo("caravan: configuration error: caravan.cluster is 'zookeeper': one of none, file");
+    }
+
     private String runWith(String parameters) throws Exception {
         CaravanJar caravan = new CaravanJar(workDir, Map.of("CARAVAN_JDBC_URL", "jdbc:h2:mem:config"));
         caravan.route("github-issues", parameters);
