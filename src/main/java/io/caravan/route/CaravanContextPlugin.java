@@ -1,5 +1,6 @@
 package io.caravan.route;
 
+import io.caravan.config.KameletParameters;
 import io.caravan.config.RouteFiles;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -27,6 +28,7 @@ public final class CaravanContextPlugin implements ContextServicePlugin {
         context.getRegistry().bind(BEAN, RouteBuilderLifecycleStrategy.class, new TemplateInstaller());
         // Bound now, before the first route file is configured, so that errors in that file can name it too.
         RouteFiles.of(context, PaginatedHttpRouteTemplate.ID);
+        context.getRegistry().bind("caravanKameletParameters", RouteBuilderLifecycleStrategy.class, new KameletParameters());
     }
 
     /** Adds the template to a route builder's context, once, before that builder is configured. */

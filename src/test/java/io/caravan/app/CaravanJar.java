@@ -38,8 +38,7 @@ final class CaravanJar {
      * source's name and {@code parameters}, YAML list items ({@code - name: … / value: …}) six spaces in.
      */
     void route(String source, String parameters) throws IOException {
-        Files.createDirectories(workDir.resolve("routes"));
-        Files.writeString(workDir.resolve("routes").resolve(source + ".camel.yaml"), """
+        routeFile(source, """
                 - templatedRoute:
                     routeTemplateRef: caravan-paginated-http
                     routeId: %1$s
@@ -47,6 +46,12 @@ final class CaravanJar {
                       - name: source
                         value: %1$s
                 """.formatted(source) + parameters);
+    }
+
+    /** Writes {@code routes/<name>.camel.yaml} in the working directory with {@code content}. */
+    void routeFile(String name, String content) throws IOException {
+        Files.createDirectories(workDir.resolve("routes"));
+        Files.writeString(workDir.resolve("routes").resolve(name + ".camel.yaml"), content);
     }
 
     /**

@@ -71,6 +71,40 @@ class ConfigurationErrorIT {
                 .isEqualTo("caravan: configuration error: caravan.cluster is 'zookeeper': one of none, file");
     }
 
+    @Test
+    void aKameletUrlCutAtItsAmpersandIsOneLineSayingToWriteItRaw() throws Exception {
+        CaravanJar caravan = new CaravanJar(workDir, Map.of("CARAVAN_JDBC_URL", "jdbc:h2:mem:config"));
+        caravan.routeFile("kamelet", kameletRoute("url: \"http://127.0.0.1:9/customers?records=10&max_page_size=500\""));
+        assertThat(caravan.run(2, 60, "run").strip()).isEqualTo("caravan: configuration error: route 'stripe-kamelet'"
+                + " (routes/kamelet.camel.yaml): 'max_page_size' is not a property of the paginated-http-source Kamelet:"
+                + " Camel cut the url at the '&' before it (write url: \"RAW(…)\")");
+    }
+
+    @Test
+    void aMistypedKameletPropertyIsOneLineWithTheNearestName() throws Exception {
+        CaravanJar caravan = new CaravanJar(workDir, Map.of("CARAVAN_JDBC_URL", "jdbc:h2:mem:config"));
+        caravan.routeFile("kamelet", kameletRoute("url: \"http://127.0.0.1:9/customers\"\n        pagesize: 50"));
+        assertThat(caravan.run(2, 60, "run").strip()).isEqualTo("caravan: configuration error: unknown property"
+                + " 'pagesize' of the paginated-http-source Kamelet in route 'stripe-kamelet' (routes/kamelet.camel.yaml):"
+                + " did you mean 'pageSize'?");
+    }
+
+    /** A route from the Kamelet to the log, with {@code properties} (lines after the first eight spaces in) after its source. */
+    private static String kameletRoute(String properties) {
+        return """
+                - route:
+                    id: stripe-kamelet
+                    from:
+                      uri: kamelet:paginated-http-source
+                      parameters:
+                        source: stripe-kamelet
+                        pagination: offset
+                        %s
+                      steps:
+                        - to: "log:stripe-kamelet"
+                """.formatted(properties);
+    }
+
     private String runWith(String parameters) throws Exception {
         CaravanJar caravan = new CaravanJar(workDir, Map.of("CARAVAN_JDBC_URL", "jdbc:h2:mem:config"));
         caravan.route("github-issues", parameters);

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The Kamelet from the shipped jar: {@code java -jar caravan.jar run} runs a route file whose routes
  * start at {@code kamelet:paginated-http-source} and end at the sinks users name first, a file per
  * record and the log; every record arrives once, exactly as the API sent it, and the summary counts
- * the records each route delivered.
+ * the records each route delivered. A URL written {@code RAW(…)} keeps every parameter of its query
+ * (the data set of seed 7 arrives, not the default one).
  */
 class KameletRouteIT {
 
@@ -33,7 +34,7 @@ class KameletRouteIT {
                           uri: kamelet:paginated-http-source
                           parameters:
                             source: kamelet-stripe
-                            url: "{{caravan.sandbox.url}}/stripe/v1/customers?records=%1$d"
+                            url: "RAW({{caravan.sandbox.url}}/stripe/v1/customers?records=%1$d&seed=7)"
                             pagination: lastRecordCursor
                             pageSizeParam: limit
                             pageSize: 100
@@ -70,7 +71,7 @@ class KameletRouteIT {
                 }
             }
             assertThat(new LandedData(files.size(), files).checksum())
-                    .isEqualTo(LandedData.of(sandbox.dataSet(RECORDS, 42)).checksum());
+                    .isEqualTo(LandedData.of(sandbox.dataSet(RECORDS, 7)).checksum());
         }
     }
 }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two replicas of the packaged application on one host, sharing the database and camel-file's
  * lock cluster service ({@code caravan.cluster=file}): the source runs only on the one that leads
- * its namespace; that one is killed with SIGKILL mid-run; the other takes the source over and
- * resumes from the stored checkpoint. The table equals the data set, and the pages fetched in total
+ * its namespace; that one is killed with SIGKILL mid-run, ten pages after the other says it waits;
+ * the other takes the source over and resumes from the stored checkpoint. The table equals the data set, and the pages fetched in total
  * are at most the page count plus the batch that had not landed and the page fetched ahead.
  */
 class LeaderFailoverIT {
@@ -38,7 +38,7 @@ class LeaderFailoverIT {
             CaravanJar caravan = new CaravanJar(workDir, Map.of("CARAVAN_SANDBOX_URL", sandbox.url(),
                     "CARAVAN_JDBC_URL", AppDatabase.jdbcUrl(workDir), "CARAVAN_CLUSTER", "file",
                     "CARAVAN_CLUSTER_ROOT", workDir.resolve("cluster").toString(), "CARAVAN_CLUSTER_INTERVAL_MS", "500"));
-            caravan.route(SOURCE, CaravanJar.stripeParameters("records=" + RECORDS + "&latency_ms=40", SOURCE, """
+            caravan.route(SOURCE, CaravanJar.stripeParameters("records=" + RECORDS + "&latency_ms=100", SOURCE, """
                       - name: pageSizeParam
                         value: limit
                       - name: pageSize
@@ -50,10 +50,12 @@ class LeaderFailoverIT {
             CaravanJar.Launch leader = caravan.start("run");
             await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.requestCount() > 0 || !leader.process().isAlive());
             CaravanJar.Launch standby = caravan.start("run");
-            await().atMost(Duration.ofSeconds(60)).until(() -> standby.output().contains("Caravan started 1 source(s)")
-                    || !standby.process().isAlive());
-            assertThat(standby.output()).contains(SOURCE + ": another replica leads this source; waiting to take it over");
-            await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.requestCount() >= PAGES / 3 || !leader.process().isAlive());
+            String waiting = SOURCE + ": another replica leads this source; waiting to take it over";
+            await().atMost(Duration.ofSeconds(60)).until(() -> standby.output().contains(waiting) || !standby.process().isAlive());
+            assertThat(standby.output()).contains(waiting);
+            long whileWaiting = sandbox.requestCount();
+            await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.requestCount() >= whileWaiting + 10
+                    || !leader.process().isAlive());
             assertThat(leader.process().isAlive()).as("the leader is still running; output:%n%s", leader.output()).isTrue();
             long beforeKill = sandbox.requestCount();
             assertThat(beforeKill).as("only the leader fetched").isLessThan(PAGES);
