@@ -82,8 +82,8 @@ final class SourcesRunner {
                 board.started(names);
                 System.out.println("Caravan started " + sources + " source(s)");
                 context.getRoutes().stream().filter(Route::isCreatedByRouteTemplate).filter(SourceLeadership::waiting)
-                        .forEach(route -> System.out.println(route.getRouteId() + ": another replica leads this source; waiting to"
-                                + " take it over"));
+                        .forEach(route -> System.out.println(route.getRouteId() + ": runs on the replica that leads it; waiting for"
+                                + " the lead"));
                 if (exitWhenDone) {
                     board.expect(sources);
                 }

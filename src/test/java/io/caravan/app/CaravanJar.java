@@ -10,13 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The packaged application, run as a child process in a working directory, its output in a log file. */
 final class CaravanJar {
 
     private final Path workDir;
     private final Map<String, String> environment;
-    private int launches;
+    /** Launches of every instance, so that instances sharing a working directory write their own logs. */
+    private static final AtomicInteger LAUNCHES = new AtomicInteger();
 
     CaravanJar(Path workDir, Map<String, String> environment) {
         this.workDir = workDir;
@@ -88,7 +90,7 @@ final class CaravanJar {
     Launch start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
         command.addAll(List.of(args));
-        Path log = workDir.resolve("caravan-" + (++launches) + ".log");
+        Path log = workDir.resolve("caravan-" + LAUNCHES.incrementAndGet() + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);

@@ -68,7 +68,7 @@ class ConfigurationErrorIT {
                         value: linkHeader
                 """);
         assertThat(caravan.run(2, 60, "run").strip())
-                .isEqualTo("caravan: configuration error: caravan.cluster is 'zookeeper': one of none, file");
+                .isEqualTo("caravan: configuration error: caravan.cluster is 'zookeeper': one of none, file, kubernetes");
     }
 
     @Test

@@ -111,10 +111,14 @@ class KubernetesManifestsTest {
         assertThat(secret.getStringData()).containsKeys("CARAVAN_JDBC_URL", "CARAVAN_JDBC_USER", "CARAVAN_JDBC_PASSWORD",
                 "CARAVAN_GITHUB_TOKEN");
         Role role = one(Role.class);
-        assertThat(role.getRules()).singleElement().satisfies(rule -> {
+        assertThat(role.getRules()).hasSize(2).anySatisfy(rule -> {
             assertThat(rule.getApiGroups()).containsExactly("coordination.k8s.io");
             assertThat(rule.getResources()).containsExactly("leases");
             assertThat(rule.getVerbs()).contains("get", "create", "update");
+        }).anySatisfy(rule -> {
+            assertThat(rule.getApiGroups()).containsExactly("");
+            assertThat(rule.getResources()).containsExactly("pods");
+            assertThat(rule.getVerbs()).contains("get", "list");
         });
         RoleBinding binding = one(RoleBinding.class);
         assertThat(binding.getRoleRef().getName()).isEqualTo(role.getMetadata().getName());
