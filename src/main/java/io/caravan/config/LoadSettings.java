@@ -11,10 +11,12 @@ import static io.caravan.config.Parameters.FLUSH_SECONDS;
 import static io.caravan.config.Parameters.MODE;
 import static io.caravan.config.Parameters.ON_BAD_RECORD;
 import static io.caravan.config.Parameters.SINK;
+import static io.caravan.config.Parameters.SOURCE_NAME;
 import static io.caravan.config.Parameters.TABLE;
 
 import io.caravan.load.FlushPolicy;
 import io.caravan.load.JdbcLandingTable;
+import io.caravan.load.SqlNames;
 import io.caravan.records.RowLayout;
 import java.time.Duration;
 
@@ -43,13 +45,20 @@ public record LoadSettings(FlushPolicy flush, JdbcLandingTable table, String dat
         return collectMax > 0;
     }
 
+    /** How the default sink's endpoint begins, its data source filled in or not. */
+    private static final String DEFAULT_SINK = "sql:caravan-upsert?";
+
     static LoadSettings read(SourceParameters p, RowLayout layout) {
         int collectMax = p.require(MODE).equals("collect") ? p.require(COLLECT_MAX_RECORDS) : 0;
-        String table = p.get(TABLE);
+        String sink = p.require(SINK);
+        JdbcLandingTable table = p.get(TABLE) != null ? p.parse(TABLE, name -> new JdbcLandingTable(name, layout))
+                // The default sink with no table named: the source's own.
+                : sink.startsWith(DEFAULT_SINK)
+                        ? new JdbcLandingTable(SqlNames.tableOf(p.require(SOURCE_NAME)), layout) : null;
         return new LoadSettings(new FlushPolicy(p.require(BATCH_SIZE), p.get(FLUSH_PAGES, 0), p.get(FLUSH_BYTES, 0L),
                 Duration.ofSeconds(p.get(FLUSH_SECONDS, 0))),
-                table == null ? null : p.parse(TABLE, name -> new JdbcLandingTable(name, layout)),
-                p.require(DATA_SOURCE), collectMax == 0 && p.require(CHECKPOINT), collectMax, p.require(SINK),
+                table,
+                p.require(DATA_SOURCE), collectMax == 0 && p.require(CHECKPOINT), collectMax, sink,
                 Duration.ofMillis(p.require(DB_TIMEOUT_MS)), p.require(ON_BAD_RECORD).equals("quarantine"));
     }
 }

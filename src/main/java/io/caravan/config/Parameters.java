@@ -172,7 +172,7 @@ public final class Parameters {
             .withExample("`5`");
     public static final Parameter<Boolean> CHECKPOINT = bool("checkpoint", LOAD, "Commit a checkpoint with every batch and resume from it (stream mode)").orElse("true").notInKamelet()
             .withExample("`false`");
-    public static final Parameter<String> TABLE = text("table", LOAD, "Landing table of the default JDBC sink").notInKamelet()
+    public static final Parameter<String> TABLE = text("table", LOAD, "Landing table of the default JDBC sink; without one, the source name with every character other than a letter, digit or _ made _").notInKamelet()
             .withExample("`github_issues`");
     public static final Parameter<String> DATA_SOURCE = text("dataSource", LOAD, "DataSource bean of the JDBC sink and the checkpoints").orElse("caravanDataSource").notInKamelet()
             .withExample("`warehouse`");

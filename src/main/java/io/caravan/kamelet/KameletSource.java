@@ -22,11 +22,11 @@ import org.apache.camel.support.service.ServiceSupport;
 public final class KameletSource extends ServiceSupport implements IdempotentRepository {
 
     /**
-     * What a Kamelet run is: records streamed one by one, no checkpoint store (so no high-water mark
+     * What a Kamelet run is: records streamed one by one to {@code kamelet:sink} (no landing table), no checkpoint store (so no high-water mark
      * and no slices), one session (pages in order).
      */
     private static final Map<String, String> SINK_SETTINGS = Map.of("mode", "stream", "batchSize", "1000",
-            "checkpoint", "false", "concurrency", "1");
+            "checkpoint", "false", "concurrency", "1", "sink", "kamelet:sink");
 
     private final Map<String, String> properties = new HashMap<>(SINK_SETTINGS);
     private volatile SourceSteps steps;

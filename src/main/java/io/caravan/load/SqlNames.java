@@ -21,6 +21,17 @@ public final class SqlNames {
         return name;
     }
 
+    /**
+     * The landing table a source gets when its route names none: the source's name, each character
+     * other than a letter, a digit or {@code _} made {@code _} ({@code github-issues} lands in
+     * {@code github_issues}).
+     */
+    public static String tableOf(String source) {
+        String name = source.replaceAll("[^A-Za-z0-9_]", "_");
+        name = Character.isDigit(name.charAt(0)) ? "_" + name : name;
+        return table(name.length() > 63 ? name.substring(0, 63) : name);
+    }
+
     /** {@code name} as a column name, or an exception naming what is wrong. */
     public static String column(String name) {
         if (name == null || !COLUMN.matcher(name).matches()) {
