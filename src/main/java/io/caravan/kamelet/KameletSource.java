@@ -4,9 +4,11 @@ import io.caravan.config.SourceParameters;
 import io.caravan.config.SourceSettings;
 import io.caravan.records.RowFields;
 import io.caravan.route.FetchRoute;
+import io.caravan.route.HeapGuard;
 import io.caravan.route.SourceSteps;
 import io.caravan.run.Run;
 import io.caravan.run.SessionRun;
+import io.caravan.run.SourceFailedException;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -52,7 +54,7 @@ public final class KameletSource extends ServiceSupport implements IdempotentRep
     }
 
     public void readPage(Exchange exchange) throws Exception {
-        steps.pages().read(exchange);
+        HeapGuard.guard(steps.pages()::read).process(exchange);
     }
 
     /** Sends the next request while the page's records go to the sink (prefetch). */
@@ -78,6 +80,25 @@ public final class KameletSource extends ServiceSupport implements IdempotentRep
     /** A page is handled: progress is reported (records went to the sink one by one, no batch waits). */
     public void pageDone(Exchange exchange) {
         SessionRun.of(exchange).pageDone(false);
+    }
+
+    /**
+     * A run failed: it is reported as the route template reports a failed run, in one line naming the
+     * source, the page and the cause, then its summary. A failure before the run started has no run to end.
+     */
+    public void failRun(Exchange exchange) {
+        Exception cause = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (steps == null || cause == null || exchange.getProperty(SessionRun.PROPERTY) == null) {
+            return;
+        }
+        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, cause);
+        steps.failures().fail(exchange);
+        try {
+            finishRun(exchange);
+        } catch (SourceFailedException reported) {
+            // The run's failure, reported above: the calling route's error handler has had the exception already.
+        }
     }
 
     public void finishRun(Exchange exchange) {

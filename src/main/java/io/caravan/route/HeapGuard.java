@@ -9,13 +9,13 @@ import org.apache.camel.Processor;
  * session's task in Camel's parallel split, which catches exceptions only, and the run would wait
  * without end.
  */
-final class HeapGuard {
+public final class HeapGuard {
 
     private HeapGuard() {
     }
 
     /** {@code step}, with running out of heap in it turned into a failure of the exchange. */
-    static Processor guard(Processor step) {
+    public static Processor guard(Processor step) {
         return exchange -> {
             try {
                 step.process(exchange);
@@ -26,7 +26,7 @@ final class HeapGuard {
     }
 
     /** The failure a step that ran out of heap ends with. */
-    static IllegalStateException exhausted(OutOfMemoryError e) {
+    public static IllegalStateException exhausted(OutOfMemoryError e) {
         long most = Runtime.getRuntime().maxMemory() / (1024 * 1024);
         return new IllegalStateException(String.format("the JVM ran out of heap (%,d MB at most) on this page: lower"
                 + " pageSize and batchSize, or give the JVM more heap (-Xmx)", most), e);

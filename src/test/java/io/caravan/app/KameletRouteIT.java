@@ -74,4 +74,36 @@ class KameletRouteIT {
                     .isEqualTo(LandedData.of(sandbox.dataSet(RECORDS, 7)).checksum());
         }
     }
+
+    /**
+     * A Kamelet run that fails ends the process: one line naming the source, the page and the API's
+     * answer, its summary, exit status 1. It used to wait without end, its run never reported.
+     */
+    @Test
+    void aFailingKameletRunEndsWithOneLineItsSummaryAndExitStatus1(@TempDir Path workDir) throws Exception {
+        try (TestSandbox sandbox = TestSandbox.start(0)) {
+            Files.createDirectories(workDir.resolve("routes"));
+            Files.writeString(workDir.resolve("routes/kamelets.camel.yaml"), """
+                    - route:
+                        id: tickets-to-log
+                        from:
+                          uri: kamelet:paginated-http-source
+                          parameters:
+                            source: kamelet-tickets
+                            url: "RAW({{caravan.sandbox.url}}/freshdesk/api/v2/tickets?records=250&past_end=400)"
+                            pagination: pageNumber
+                            pageSizeParam: per_page
+                            pageSize: 100
+                            keyPath: $.id
+                          steps:
+                            - to: "log:kamelet-tickets?level=DEBUG"
+                    """);
+            String output = new CaravanJar(workDir, Map.of("CARAVAN_SANDBOX_URL", sandbox.url())).run(1, 120, "run");
+
+            assertThat(output.lines().filter(line -> line.contains(" ERROR source ")).toList()).singleElement()
+                    .satisfies(line -> assertThat(line).contains("source 'kamelet-tickets' failed at page 4 (GET "
+                            + sandbox.url() + "/freshdesk/api/v2/tickets").contains("HTTP 400 {\"error\":\"page_out_of_range\""));
+            assertThat(output).contains("  kamelet-tickets FAILED: HTTP 400");
+        }
+    }
 }

@@ -167,6 +167,13 @@ final class ParameterDocs {
                 from:
                   uri: "{{trigger}}"
                   steps:
+                    # A run that fails (once the calling route's error handler gave up) ends with one line and its summary.
+                    - onCompletion:
+                        onFailureOnly: true
+                        steps:
+                          - bean:
+                              ref: "{{caravan}}"
+                              method: failRun
                     - bean:
                         ref: "{{caravan}}"
                         method: startRun

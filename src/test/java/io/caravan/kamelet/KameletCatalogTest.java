@@ -32,7 +32,7 @@ class KameletCatalogTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\?)?([A-Za-z0-9]+)}}");
     /** The steps of the template that are Camel's core EIPs, and the components the other steps are. */
     private static final Map<String, String> STEP_COMPONENTS = Map.of("bean", "bean", "loop", "core", "split", "core",
-            "idempotentConsumer", "core");
+            "idempotentConsumer", "core", "onCompletion", "core");
 
     @Test
     void validatesAgainstTheKameletSchema() throws Exception {
