@@ -279,6 +279,10 @@ public final class Parameters {
             .withExample("`400:result window`");
     public static final Parameter<Boolean> PARALLEL_PAGES = bool("parallelPages", PLAN, "Fetch the pages after the first in parallel ranges (pageNumber, offset)").notInKamelet()
             .withExample("`true`");
+    public static final Parameter<Boolean> SHARE_PASS = bool("sharePass", PLAN, "Share each pass among the replicas that run the source: each session (slice, page range) is leased to whichever replica is free, and the host's budget is held across them (checkpoints in a database they share)").notInKamelet()
+            .withExample("`true`");
+    public static final Parameter<Integer> SESSION_LEASE_MS = integer("sessionLeaseMs", PLAN, "sharePass: how long a replica's lease on a session lasts unrenewed (renewed every third of it): how soon another replica takes over a dead one's session").orElse("30000").atLeast(1000).notInKamelet()
+            .withExample("`15000`");
     public static final Parameter<Integer> CONCURRENCY = integer("concurrency", PLAN, "Sessions (slices, page ranges) fetched at once, within the host's budget").orElse("1").atLeast(1).notInKamelet()
             .withExample("`8`");
 

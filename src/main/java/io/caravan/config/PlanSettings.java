@@ -12,6 +12,8 @@ import static io.caravan.config.Parameters.PARALLEL_PAGES;
 import static io.caravan.config.Parameters.PREFETCH;
 import static io.caravan.config.Parameters.RESULT_WINDOW;
 import static io.caravan.config.Parameters.RESULT_WINDOW_ERROR;
+import static io.caravan.config.Parameters.SESSION_LEASE_MS;
+import static io.caravan.config.Parameters.SHARE_PASS;
 import static io.caravan.config.Parameters.SLICE_END_PARAM;
 import static io.caravan.config.Parameters.SLICE_FROM;
 import static io.caravan.config.Parameters.SLICE_MIN_STEP;
@@ -45,17 +47,26 @@ import io.caravan.response.RestartSignal;
  * @param requestShape  the fingerprint of the settings that shape requests, stored with a pass
  * @param onConfigChange what a run does when the open pass was started with other settings: restart,
  *                      resume or fail
+ * @param sharePass     whether the replicas running the source share each pass, a leased session each
+ * @param sessionLeaseMs how long a replica's lease on a session lasts unrenewed
  */
 public record PlanSettings(Incremental incremental, Backfill backfill, ParallelPages parallelPages, int concurrency,
-        boolean prefetch, String requestShape, String onConfigChange) {
+        boolean prefetch, String requestShape, String onConfigChange, boolean sharePass, int sessionLeaseMs) {
 
     /** A lookback of none, on the time axis. */
     private static final String NO_LOOKBACK = "PT0S";
 
     static PlanSettings read(SourceParameters p, Paginator paginator) {
         int concurrency = p.require(CONCURRENCY);
-        return new PlanSettings(incremental(p), backfill(p), parallelPages(p, paginator, concurrency), concurrency,
-                p.require(PREFETCH), RequestShape.fingerprint(p), p.require(ON_CONFIG_CHANGE));
+        Backfill backfill = backfill(p);
+        ParallelPages parallelPages = parallelPages(p, paginator, concurrency);
+        boolean sharePass = p.get(SHARE_PASS);
+        if (sharePass && backfill == null && parallelPages == null) {
+            throw p.contradiction("sharePass shares the sessions of a pass among replicas: it needs a backfill (sliceStep)"
+                    + " or parallelPages; for one session, several replicas take turns with one leader per source (caravan.cluster)");
+        }
+        return new PlanSettings(incremental(p), backfill, parallelPages, concurrency,
+                p.require(PREFETCH), RequestShape.fingerprint(p), p.require(ON_CONFIG_CHANGE), sharePass, p.require(SESSION_LEASE_MS));
     }
 
     private static Incremental incremental(SourceParameters p) {

@@ -25,7 +25,11 @@ public record SourceSettings(String source, RequestSettings request, PagingSetti
         RequestSettings request = RequestSettings.read(p);
         PagingSettings paging = PagingSettings.read(p, context, request.first());
         RecordSettings records = RecordSettings.read(p);
-        return new SourceSettings(p.require(SOURCE_NAME), request, paging, records, LoadSettings.read(p, records.layout()),
-                LimitSettings.read(p), PlanSettings.read(p, paging.paginator()));
+        LoadSettings load = LoadSettings.read(p, records.layout());
+        PlanSettings plan = PlanSettings.read(p, paging.paginator());
+        if (plan.sharePass() && !load.checkpoints()) {
+            throw p.contradiction("sharePass needs checkpoints (checkpoint true, stream mode): replicas share a pass through them");
+        }
+        return new SourceSettings(p.require(SOURCE_NAME), request, paging, records, load, LimitSettings.read(p), plan);
     }
 }

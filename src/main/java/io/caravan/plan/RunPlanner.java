@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Plans a run of a source: the sessions it fetches. A pass left open by an earlier run (killed,
  * failed, stopped) is resumed: its sessions that did not finish, each at its own checkpoint, and
  * none that did. Otherwise a new pass starts from the high-water mark: the source's own session, or
- * one session per slice of the backfill's range, whose checkpoint rows are written at once.
+ * one session per slice of the backfill's range, whose checkpoint rows are written at once. Replicas
+ * sharing a pass plan it one at a time: the first plans it, the others join it.
  */
 public final class RunPlanner {
 
@@ -41,6 +42,10 @@ public final class RunPlanner {
     /** A run with checkpoints in {@code store}; call it in a transaction. */
     public Run plan(CheckpointStore store, LandedPages landedPages) {
         String source = settings.source();
+        if (settings.plan().sharePass()) {
+            // Replicas starting together: the first plans the pass, the others join it.
+            store.lockPass(source);
+        }
         Optional<Checkpoint> own = store.load(source);
         List<Checkpoint> others = store.sessions(source);
         boolean ownOpen = own.isPresent() && own.get().resumable();
@@ -151,7 +156,7 @@ public final class RunPlanner {
     }
 
     /** The session of an unfinished row; {@code mark} is the high-water mark the pass started from. */
-    private Session resumed(Checkpoint row, String mark) {
+    public Session resumed(Checkpoint row, String mark) {
         String label = Session.labelOf(settings.source(), row.source());
         if (settings.plan().backfill() != null && label.contains("..") && !label.startsWith("pages ")) {
             return sliceSession(Slice.parse(settings.plan().backfill().axis(), label));

@@ -1,5 +1,6 @@
 package io.caravan.plan;
 
+import io.caravan.cluster.SharedPass;
 import io.caravan.request.RequestPreparer;
 import io.caravan.response.RetryRules;
 import io.caravan.run.Run;
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts a run of a source: puts the source and its retry rules on the exchange, plans the sessions
  * (resuming the pass an earlier run left open, or a new pass from the high-water mark) and makes
- * sure the landing table exists. One run of a source goes at a time.
+ * sure the landing table exists. One run of a source goes at a time. Between the rounds of a pass
+ * shared by replicas, it looks at the sessions the others hold.
  */
 public final class RunStart {
 
@@ -49,6 +51,16 @@ public final class RunStart {
         }
     }
 
+    /**
+     * Between rounds of a pass shared by replicas, with nothing of its own left: counts the sessions the
+     * others finished and takes over those whose lease expired (see {@link SharedPass#watch}).
+     */
+    public void watchPass(Exchange exchange) {
+        if (source.sharedPass() != null) {
+            source.sharedPass().watch(Run.of(exchange), source.store(), planner);
+        }
+    }
+
     /** Starts a run; its plan is the exchange's {@link Run}. */
     public void start(Exchange exchange) throws Exception {
         exchange.setProperty(Source.PROPERTY, source);
@@ -61,6 +73,9 @@ public final class RunStart {
         Run run;
         if (source.settings().load().checkpoints()) {
             CheckpointStore checkpoints = source.openStore();
+            if (source.sharedPass() != null) {
+                checkpoints.ensurePassRow(source.name());
+            }
             run = source.transaction().separatelyGet(() -> planner.plan(checkpoints, source.landedPages()));
             source.failedPagesPending(!checkpoints.failedPages().of(source.name()).isEmpty());
         } else {

@@ -101,6 +101,19 @@ public final class FetchRoute {
         RouteDefinition budget = builder.from(BUDGET).routeId(BUDGET_ID).streamCache("false")
                 .shutdownRoute(ShutdownRoute.Defer).errorHandler(builder.noErrorHandler());
         budget.filter(exchange -> Source.of(exchange).rateLimited())
+            .choice()
+            // Replicas sharing a pass: the slot booked in the shared store, waited for.
+            .when(exchange -> Source.of(exchange).sharedBudget() != null)
+                .delay(new ExpressionAdapter() {
+                    @Override
+                    public Object evaluate(Exchange exchange) {
+                        Source source = Source.of(exchange);
+                        return source.sharedBudget().book(exchange.getProperty(RequestPreparer.REQUEST, PageRequest.class).origin(),
+                                source.budget().perSecond());
+                    }
+                }).syncDelayed()
+            .endChoice()
+            .otherwise()
             .throttle(new ExpressionAdapter() {
                 @Override
                 public Object evaluate(Exchange exchange) {
@@ -112,7 +125,8 @@ public final class FetchRoute {
                 public Object evaluate(Exchange exchange) {
                     return exchange.getProperty(RequestPreparer.REQUEST, PageRequest.class).origin();
                 }
-            });
+            })
+            .end();
     }
 
     /** Runs camel-http's releases of the responses received on {@code exchange} now, keeping its other on-completions. */

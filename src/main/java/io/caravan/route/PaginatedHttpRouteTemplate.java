@@ -1,5 +1,6 @@
 package io.caravan.route;
 
+import io.caravan.cluster.SharedPass;
 import io.caravan.cluster.SourceLeadership;
 import io.caravan.config.Parameter;
 import io.caravan.config.Parameters;
@@ -42,14 +43,16 @@ import org.apache.camel.support.ExpressionAdapter;
  *
  * <pre>
  * trigger -> plan the run: resume the open pass's sessions, or a new pass from the high-water mark
- * -> loopDoWhile(sessions pending) -> split(sessions, concurrency) -> open the session at its checkpoint
- *   -> loopDoWhile(next request)
- *     -> fetch route: host budget -> camel-http (retried at the node for 429 / 5xx / I/O)
- *     -> read page (records + next request; the first page may hand the rest to page ranges)
- *     -> the next request sent ahead (prefetch): it is fetched while this page lands
- *     -> the page's rows a batch at a time: idempotent check on the key -> batch full: flush
- *     -> page end, when the flush policy says so or the pages ran out: flush
- *   -> stopped by a shutdown: flush -> the session ends (a slice past the result window: split in two)
+ * -> loopDoWhile(sessions pending, or held by other replicas of a shared pass)
+ *   -> shared pass with nothing left here: wait, then count the others' done, take over the expired
+ *   -> split(sessions, concurrency) -> open the session at its checkpoint (shared pass: once leased here)
+ *     -> loopDoWhile(next request)
+ *       -> fetch route: host budget -> camel-http (retried at the node for 429 / 5xx / I/O)
+ *       -> read page (records + next request; the first page may hand the rest to page ranges)
+ *       -> the next request sent ahead (prefetch): it is fetched while this page lands
+ *       -> the page's rows a batch at a time: idempotent check on the key -> batch full: flush
+ *       -> page end, when the flush policy says so or the pages ran out: flush
+ *     -> stopped by a shutdown: flush -> the session ends (a slice past the result window: split in two)
  * -> summary
  *
  * flush = one transaction { sink <- batch (a record the database refuses: quarantined); landed pages + checkpoint }
@@ -99,6 +102,7 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             bindStep(rtc, "caravanReleaseBatch", refusals::release);
             bindStep(rtc, "caravanLandOneByOne", refusals::landOneByOne);
             bindStep(rtc, "caravanStart", steps.start()::startExclusive);
+            bindStep(rtc, "caravanWatchPass", steps.start()::watchPass);
             bindStep(rtc, "caravanOpenSession", steps.sessions()::open);
             bindStep(rtc, "caravanCloseSession", steps.sessions()::close);
             rtc.bind("caravanSessions", ExecutorService.class, context.getExecutorServiceManager()
@@ -137,8 +141,17 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             .end();
         route.process("{{caravanStart}}");
         // Rounds of sessions: those planned, then those a round spawned (halves of a slice past the result window).
-        LoopDefinition rounds = route.loopDoWhile(exchange -> Run.of(exchange).hasPending() && !stopping(exchange))
-                .breakOnShutdown();
+        // A pass shared by replicas goes on while others hold its sessions: they may die, and theirs be taken over.
+        LoopDefinition rounds = route.loopDoWhile(exchange -> (Run.of(exchange).hasPending() || Run.of(exchange).waitsForOthers())
+                && !stopping(exchange)).breakOnShutdown();
+        rounds.delay(new ExpressionAdapter() {
+            @Override
+            public Object evaluate(Exchange exchange) {
+                SharedPass shared = Source.of(exchange).sharedPass();
+                return shared == null ? 0L : shared.waitMillis(Run.of(exchange));
+            }
+        }).syncDelayed();
+        rounds.process("{{caravanWatchPass}}");
         // Each session (the source's own, a slice, a page range) on its own exchange, several at once;
         // one that fails is recorded and the others go on.
         SplitDefinition sessions = rounds.split(new ExpressionAdapter() {
@@ -148,9 +161,11 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             }
         }, new UseOriginalAggregationStrategy(false)).parallelProcessing().executorService("{{caravanSessions}}");
         sessions.process("{{caravanOpenSession}}");
+        // In a shared pass, a session another replica holds or finished is left to it.
+        FilterDefinition leased = sessions.filter(exchange -> exchange.getProperty(SessionRun.PROPERTY) != null);
         // A shutdown (SIGTERM) ends each session at its next page boundary, not when the graceful shutdown times out;
         // a page already fetched ahead lands first, so that the next run fetches no page twice.
-        LoopDefinition pages = sessions.loopDoWhile(exchange -> SessionRun.of(exchange).hasNext()
+        LoopDefinition pages = leased.loopDoWhile(exchange -> SessionRun.of(exchange).hasNext()
                 && (!stopping(exchange) || PageAhead.pending(exchange)));
         // A rate limit's budget spent: wait for its window to reset before the next request.
         pages.delay(new ExpressionAdapter() {
@@ -175,8 +190,8 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
         pages.process("{{caravanPageDone}}");
         flush(pages.filter(exchange -> SessionRun.of(exchange).flushDueAtPageEnd()));
         // A session stopped by a shutdown lands what it fetched before it ends.
-        flush(sessions.filter(exchange -> SessionRun.of(exchange).hasUnlanded()));
-        sessions.process("{{caravanCloseSession}}");
+        flush(leased.filter(exchange -> SessionRun.of(exchange).hasUnlanded()));
+        leased.process("{{caravanCloseSession}}");
         route.process("{{caravanFinish}}");
 
         FetchRoute.defineIn(this);

@@ -13,6 +13,7 @@ import io.caravan.request.Credentials;
 import io.caravan.request.PageRequest;
 import io.caravan.state.Checkpoint;
 import io.caravan.state.CheckpointStore;
+import io.caravan.state.LeaseLostException;
 import io.caravan.state.RunStatus;
 import java.util.List;
 import java.util.Set;
@@ -66,6 +67,9 @@ public final class FailureHandler {
         }
         // The request sent ahead of the failed page is not read; it ends before the failure is reported.
         PageAhead.drop(exchange);
+        if (handedOver(exchange, run, cause)) {
+            return;
+        }
         if (!beyondWindow(run, cause)) {
             // The pages read whole before the failure land with their checkpoint; the next run starts at the failed one.
             flush.landWholePages(exchange);
@@ -87,8 +91,29 @@ public final class FailureHandler {
             if (source.settings().load().checkpoints() && source.store() != null) {
                 recordFailure(run.landing().committed().ended(RunStatus.FAILED, message), failedPage, cause);
             }
+            if (source.sharedPass() != null) {
+                source.sharedPass().release(source.store(), run.session());
+            }
             whole.failed(summary, failure);
         });
+    }
+
+    /**
+     * In a shared pass, whether the session's commit was refused because another replica leased it
+     * after this one's lease expired: not a failure; the batch rolled back, and the other replica
+     * lands it from the checkpoint, while this run waits on it.
+     */
+    private boolean handedOver(Exchange exchange, SessionRun run, Exception cause) {
+        if (ObjectHelper.getException(LeaseLostException.class, cause) == null) {
+            return false;
+        }
+        forgetUnlanded(exchange, run);
+        LOG.warn("{}: {}: another replica took it over after this one's lease expired; its last batch is the other's"
+                + " to land", source.name(), run.session().describe());
+        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, null);
+        Run whole = Run.of(exchange);
+        BatchTransaction.afterCurrent(() -> whole.heldElsewhere(run.session()));
+        return true;
     }
 
     /** {@code cause}, or what it means when it is a wait for the database that ran out. */

@@ -4,7 +4,10 @@ import io.caravan.plan.Session;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +21,7 @@ import org.slf4j.LoggerFactory;
  * One run of a source as a whole, carried on the exchange that triggered it: the sessions still to
  * fetch (the source's own, or slices and page ranges, run a round at a time, several at once), how
  * each ended, overall progress, and the run's summary. Sessions report to it from their own threads.
+ * In a pass shared by replicas it also knows the sessions other replicas hold, which it waits on.
  */
 public final class Run {
 
@@ -34,6 +38,13 @@ public final class Run {
     private final List<SourceFailedException> failures = new ArrayList<>();
     private final List<Object> collected = new ArrayList<>();
     private final String kind;
+    /** Shared pass: the sessions other replicas hold, by name. */
+    private final Map<String, Session> elsewhere = new LinkedHashMap<>();
+    /** Shared pass: the sessions this run leased. */
+    private final Set<String> fetchedHere = new HashSet<>();
+    /** The sessions counted in the total, and those of them done elsewhere. */
+    private final Set<String> counted = new HashSet<>();
+    private final Set<String> doneThere = new HashSet<>();
     private int total;
     private int done;
     private int doneBefore;
@@ -82,6 +93,7 @@ public final class Run {
     /** Sessions to fetch, and {@code before} more of the pass that finished in earlier runs. */
     public synchronized void plan(Collection<Session> sessions, int before) {
         pending.addAll(sessions);
+        sessions.forEach(session -> counted.add(session.name()));
         total += sessions.size() + before;
         done += before;
         doneBefore += before;
@@ -116,6 +128,7 @@ public final class Run {
             recordsLoaded += summary.recordsLoaded();
             if (!spawned.isEmpty()) {
                 pending.addAll(spawned);
+                spawned.forEach(more -> counted.add(more.name()));
                 total += spawned.size();
                 several = true;
             }
@@ -143,9 +156,64 @@ public final class Run {
             sessionSummaries.add(summary);
             recordsLoaded += summary.recordsLoaded();
             pending.addAll(halves);
+            halves.forEach(half -> counted.add(half.name()));
+            counted.remove(slice.name());
             total += halves.size() - 1;
         }
         progress(slice, "exceeds the result window; split into " + halves.get(0).label() + " and " + halves.get(1).label());
+    }
+
+    /** Shared pass: this run leased {@code session}, and fetches it. */
+    public synchronized void fetching(String session) {
+        fetchedHere.add(session);
+    }
+
+    /** Shared pass: whether this run leased {@code session} (it does not take it again, whatever its end). */
+    public synchronized boolean fetchedHere(String session) {
+        return fetchedHere.contains(session);
+    }
+
+    /** Shared pass: another replica holds {@code session}; this run waits on it. */
+    public synchronized void heldElsewhere(Session session) {
+        if (counted.add(session.name())) {
+            total++;
+        }
+        elsewhere.put(session.name(), session);
+    }
+
+    /** Shared pass: {@code session}, counted in this run, read its last page on another replica. */
+    public synchronized void doneElsewhere(String session) {
+        if (counted.contains(session) && doneThere.add(session)) {
+            elsewhere.remove(session);
+            done++;
+        }
+    }
+
+    /** Shared pass: {@code session} is gone (another replica split the slice; its halves join as they are seen). */
+    public synchronized void goneElsewhere(String session) {
+        elsewhere.remove(session);
+        if (counted.remove(session)) {
+            total--;
+        }
+    }
+
+    /** Shared pass: {@code session} is free again (its holder's lease expired, or it gave it up): fetched next round. */
+    public synchronized void takeOver(Session session) {
+        elsewhere.remove(session.name());
+        if (counted.add(session.name())) {
+            total++;
+        }
+        pending.add(session);
+    }
+
+    /** Shared pass: whether other replicas hold sessions of the pass that this run waits on. */
+    public synchronized boolean waitsForOthers() {
+        return !elsewhere.isEmpty();
+    }
+
+    /** Shared pass: the sessions other replicas hold. */
+    public synchronized Set<String> elsewhereNames() {
+        return new HashSet<>(elsewhere.keySet());
     }
 
     /** The records the sessions collected (collect mode). */
@@ -168,7 +236,7 @@ public final class Run {
 
     /** Whether every session read its last page. */
     public synchronized boolean complete() {
-        return failures.isEmpty() && !stopped && pending.isEmpty() && done == total;
+        return failures.isEmpty() && !stopped && pending.isEmpty() && elsewhere.isEmpty() && done == total;
     }
 
     /** The run's summary: its sessions' counts added up. */
@@ -192,9 +260,10 @@ public final class Run {
             retries += summary.retries();
         }
         int resumedAt = !several && sessionSummaries.size() == 1 ? sessionSummaries.get(0).resumedAtPage() : 0;
-        String sessions = several ? String.format("%d of %d %s", done - doneBefore, total, kind)
-                + (doneBefore > 0 ? String.format(" (%d done in earlier runs)", doneBefore) : "") : null;
-        boolean stoppedEarly = failure == null && (stopped || !pending.isEmpty());
+        String sessions = several ? String.format("%d of %d %s", done - doneBefore - doneThere.size(), total, kind)
+                + (doneBefore > 0 ? String.format(" (%d done in earlier runs)", doneBefore) : "")
+                + (doneThere.isEmpty() ? "" : String.format(" (%d by other replicas)", doneThere.size())) : null;
+        boolean stoppedEarly = failure == null && (stopped || !pending.isEmpty() || !elsewhere.isEmpty());
         String ended = failure != null || stoppedEarly ? null : several
                 ? String.format("each of the %d %s read its last page", total, kind)
                 : onlySessionEnded().orElse(null);

@@ -31,10 +31,17 @@ public final class SessionSteps {
         this.settings = source.settings();
     }
 
-    /** Opens the session in the body; its {@link SessionRun} is put on the exchange. */
+    /**
+     * Opens the session in the body; its {@link SessionRun} is put on the exchange. In a pass shared by
+     * replicas, only once this replica leased it: one another replica holds or finished is left to it
+     * (no {@link SessionRun}; the run waits on it).
+     */
     public void open(Exchange exchange) throws Exception {
         Session session = exchange.getMessage().getMandatoryBody(Session.class);
         Run run = Run.of(exchange);
+        if (source.sharedPass() != null && !leased(run, session)) {
+            return;
+        }
         Checkpoint from = RunPlanner.fresh(session, null);
         if (settings.load().checkpoints()) {
             CheckpointStore store = source.store();
@@ -43,7 +50,8 @@ public final class SessionSteps {
                 from = saved.get().ended(RunStatus.RUNNING, null);
                 // The last page that landed may be repeated at the start of the next: its records are not new.
                 from.landedKeys().forEach(source.seenKeys()::add);
-                if (run.resumesPass()) {
+                // In a shared pass, only a session another replica had begun: the others' first pages are no resumption.
+                if (run.resumesPass() && (source.sharedPass() == null || from.pages() > 0)) {
                     LOG.info("{}: resuming {}at page {} ({} records landed in this pass)", settings.source(),
                             session.own() ? "" : session.describe() + " ", from.next().pageIndex() + 1, from.records());
                 }
@@ -61,6 +69,20 @@ public final class SessionSteps {
         exchange.setProperty(SessionRun.PROPERTY, sessionRun);
         exchange.setProperty(PageReader.BOUND, incremental == null || !session.own() ? null
                 : incremental.bound(from.highWaterMark()));
+    }
+
+    /** Whether this replica leased {@code session}; if not, the run learns who has it. */
+    private boolean leased(Run run, Session session) {
+        switch (source.sharedPass().claim(source.store(), session)) {
+            case TAKEN -> {
+                run.fetching(session.name());
+                return true;
+            }
+            case DONE -> run.doneElsewhere(session.name());
+            case GONE -> run.goneElsewhere(session.name());
+            default -> run.heldElsewhere(session);
+        }
+        return false;
     }
 
     /** A page is fully handled: it joins the batch (in stream mode), the collect cap is checked, progress reported. */
@@ -92,6 +114,9 @@ public final class SessionSteps {
             Run.of(exchange).stopped(summary);
         } else {
             Run.of(exchange).completed(run.session(), summary, run.spawned(), run.collected().records());
+        }
+        if (source.sharedPass() != null) {
+            source.sharedPass().release(source.store(), run.session());
         }
     }
 }

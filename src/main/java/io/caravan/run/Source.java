@@ -3,6 +3,7 @@ package io.caravan.run;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.caravan.cluster.SharedPass;
 import io.caravan.config.SourceSettings;
 import io.caravan.load.BatchTransaction;
 import io.caravan.load.BoundedDataSource;
@@ -12,6 +13,7 @@ import io.caravan.records.RecordRows;
 import io.caravan.records.SeenKeys;
 import io.caravan.request.HostBudget;
 import io.caravan.request.HostBudgets;
+import io.caravan.request.SharedHostBudget;
 import io.caravan.response.ResponseStep;
 import io.caravan.state.CheckpointStore;
 import io.caravan.state.LandedPages;
@@ -48,6 +50,8 @@ public final class Source {
     private volatile boolean failedPagesPending;
     private volatile BoundedDataSource bounded;
     private volatile SourceMeters meters;
+    private final SharedPass sharedPass;
+    private final SharedHostBudget sharedBudget;
 
     public Source(SourceSettings settings, CamelContext context) {
         this.settings = settings;
@@ -62,6 +66,9 @@ public final class Source {
         this.transaction = new BatchTransaction(this::dataSource, settings.load().dbTimeout());
         this.responses = new ResponseStep(settings.source(), settings.limits(), budget);
         this.refusals = new RefusedRecords(this);
+        this.sharedPass = settings.plan().sharePass()
+                ? new SharedPass(settings.source(), SharedPass.processName(), settings.plan().sessionLeaseMs(), context) : null;
+        this.sharedBudget = sharedPass != null && rateLimited() ? new SharedHostBudget(() -> store.rateSlots(), transaction) : null;
     }
 
     /** The source running on {@code exchange} (set when its run starts), or {@code null}. */
@@ -73,7 +80,6 @@ public final class Source {
         return settings;
     }
 
-    /** The source's name. */
     /** The source's meters, made on first use (when the context's meter registry is bound). */
     public SourceMeters meters() {
         SourceMeters current = meters;
@@ -88,6 +94,7 @@ public final class Source {
         return current;
     }
 
+    /** The source's name. */
     public String name() {
         return settings.source();
     }
@@ -132,6 +139,19 @@ public final class Source {
         return settings.limits().requestsPerSecond() > 0 || settings.limits().adaptiveRate();
     }
 
+    /** The pass shared with the other replicas running the source, or {@code null} when each runs its own. */
+    public SharedPass sharedPass() {
+        return sharedPass;
+    }
+
+    /**
+     * The host's rate budget held across the replicas sharing the source's pass, in the shared store,
+     * or {@code null} when this process alone holds it (with the Throttle EIP).
+     */
+    public SharedHostBudget sharedBudget() {
+        return sharedBudget;
+    }
+
     /** Marks a run going; false when one already is. */
     public boolean claim() {
         return running.compareAndSet(false, true);
@@ -153,6 +173,10 @@ public final class Source {
             synchronized (this) {
                 if (store == null) {
                     CheckpointStore opened = CheckpointStore.open(dataSource());
+                    if (sharedPass != null) {
+                        // Its saves are fenced by its leases.
+                        opened = opened.leasedBy(sharedPass.replica());
+                    }
                     landedPages = opened.landedPages(settings.source());
                     store = opened;
                 }

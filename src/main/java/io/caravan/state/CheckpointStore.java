@@ -7,16 +7,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The checkpoints of every source in one database (table {@code caravan_checkpoint}), with their
  * landed pages and failed pages. Statements join the transaction open on the calling thread, so a
- * checkpoint commits with the batch it follows.
+ * checkpoint commits with the batch it follows. In a pass shared by replicas, a session's row also
+ * holds its lease, and a store opened {@link #leasedBy by a replica} commits only the sessions that
+ * replica holds (or that no replica holds).
  */
 public final class CheckpointStore {
 
@@ -26,15 +30,27 @@ public final class CheckpointStore {
     private static final TypeReference<List<String>> KEYS = new TypeReference<>() { };
 
     private final JdbcTemplate jdbc;
+    /** The replica whose leases fence this store's saves, or {@code null}. */
+    private final String leaseOwner;
 
-    private CheckpointStore(DataSource dataSource) {
-        this.jdbc = new JdbcTemplate(dataSource);
+    private CheckpointStore(JdbcTemplate jdbc, String leaseOwner) {
+        this.jdbc = jdbc;
+        this.leaseOwner = leaseOwner;
     }
 
     /** The store in {@code dataSource}, creating its tables when missing. */
     public static CheckpointStore open(DataSource dataSource) throws SQLException {
         StateSchema.create(dataSource);
-        return new CheckpointStore(dataSource);
+        return new CheckpointStore(new JdbcTemplate(dataSource), null);
+    }
+
+    /**
+     * This store for the replica {@code owner}: a checkpoint it saves for a session another replica
+     * holds is refused with a {@link LeaseLostException}, so a replica that lost its lease (paused past
+     * it) cannot move a checkpoint the new holder moves.
+     */
+    public CheckpointStore leasedBy(String owner) {
+        return new CheckpointStore(jdbc, owner);
     }
 
     /** The source's checkpoint, if it has one. */
@@ -74,14 +90,74 @@ public final class CheckpointStore {
         Object[] values = {checkpoint.status().name(), RequestJson.write(checkpoint.next()), checkpoint.pageRecordsDone(),
             checkpoint.pageLastKey(), checkpoint.highWaterMark(), checkpoint.passMark(), checkpoint.pages(), checkpoint.records(),
             checkpoint.error(), Timestamp.from(checkpoint.updatedAt()), keys(checkpoint.landedKeys()), checkpoint.source()};
-        int updated = jdbc.update("UPDATE " + StateSchema.CHECKPOINTS + " SET status = ?, next_request = ?,"
+        String update = "UPDATE " + StateSchema.CHECKPOINTS + " SET status = ?, next_request = ?,"
                 + " page_records_done = ?, page_last_key = ?, high_water_mark = ?, pass_mark = ?, pages = ?, records = ?, error = ?,"
-                + " updated_at = ?, landed_keys = ? WHERE source = ?", values);
+                + " updated_at = ?, landed_keys = ? WHERE source = ?";
+        int updated = leaseOwner == null ? jdbc.update(update, values)
+                : jdbc.update(update + " AND (lease_owner IS NULL OR lease_owner = ?)", append(values, leaseOwner));
+        if (updated == 0 && leaseOwner != null && load(checkpoint.source()).isPresent()) {
+            throw new LeaseLostException(checkpoint.source());
+        }
         if (updated == 0) {
             jdbc.update("INSERT INTO " + StateSchema.CHECKPOINTS + " (status, next_request, page_records_done,"
                     + " page_last_key, high_water_mark, pass_mark, pages, records, error, updated_at, landed_keys, source)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
         }
+    }
+
+    /**
+     * Takes the lease on {@code session} for {@code owner} until {@code until} (epoch milliseconds), if
+     * the session is not done and no other replica holds a lease on it that lasts past {@code now}.
+     */
+    public boolean claim(String session, String owner, long until, long now) {
+        return jdbc.update("UPDATE " + StateSchema.CHECKPOINTS + " SET lease_owner = ?, lease_until = ? WHERE source = ?"
+                + " AND status <> ? AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?)",
+                owner, until, session, RunStatus.COMPLETED.name(), owner, now) == 1;
+    }
+
+    /** Extends {@code owner}'s lease on {@code session} to {@code until}; false when it holds none now. */
+    public boolean renew(String session, String owner, long until) {
+        return jdbc.update("UPDATE " + StateSchema.CHECKPOINTS + " SET lease_until = ? WHERE source = ? AND lease_owner = ?",
+                until, session, owner) == 1;
+    }
+
+    /** Gives {@code owner}'s lease on {@code session} up, so that another replica may take it at once. */
+    public void release(String session, String owner) {
+        jdbc.update("UPDATE " + StateSchema.CHECKPOINTS + " SET lease_owner = NULL, lease_until = NULL WHERE source = ?"
+                + " AND lease_owner = ?", session, owner);
+    }
+
+    /** The checkpoints of the source's sessions other than its own, each with its lease, by name. */
+    public List<SessionLease> sessionLeases(String source) {
+        return jdbc.query("SELECT " + COLUMNS + ", lease_owner, lease_until FROM " + StateSchema.CHECKPOINTS
+                + " WHERE source > ? AND source < ? ORDER BY source", (row, index) -> new SessionLease(read(row, index),
+                        row.getString("lease_owner"), row.getLong("lease_until")), source + "/", source + "0");
+    }
+
+    /**
+     * Writes the source's own row when it is missing, outside any transaction (call it with none open),
+     * so that {@link #lockPass} has a row to lock; a replica writing it at the same time is no error.
+     */
+    public void ensurePassRow(String source) {
+        if (load(source).isPresent()) {
+            return;
+        }
+        try {
+            jdbc.update("INSERT INTO " + StateSchema.CHECKPOINTS + " (source, status, page_records_done, pages, records,"
+                    + " updated_at) VALUES (?, ?, 0, 0, 0, ?)", source, RunStatus.COMPLETED.name(), Timestamp.from(Instant.now()));
+        } catch (DuplicateKeyException written) {
+            // Another replica wrote it first.
+        }
+    }
+
+    /**
+     * Locks the source's own row (see {@link #ensurePassRow}) for the transaction open on this thread,
+     * so that replicas starting a run together plan one pass between them: the first plans it, the
+     * others wait on the lock and then join it.
+     */
+    public void lockPass(String source) {
+        jdbc.query("SELECT source FROM " + StateSchema.CHECKPOINTS + " WHERE source = ? FOR UPDATE",
+                (row, index) -> row.getString(1), source);
     }
 
     /** The fingerprint of the settings the source's open pass was started with, or {@code null}. */
@@ -106,6 +182,11 @@ public final class CheckpointStore {
         return new FailedPages(jdbc);
     }
 
+    /** The request slots of API hosts shared by the replicas using this store. */
+    public RateSlots rateSlots() {
+        return new RateSlots(jdbc);
+    }
+
     /** The records the database refused, per source. */
     public Quarantine quarantine() {
         return new Quarantine(jdbc);
@@ -118,6 +199,12 @@ public final class CheckpointStore {
         rows += jdbc.update("DELETE FROM " + StateSchema.LANDED_PAGES + " WHERE processor_name = ?", source);
         rows += jdbc.update("DELETE FROM " + StateSchema.FAILED_PAGES + " WHERE source = ?", source);
         return rows > 0;
+    }
+
+    private static Object[] append(Object[] values, Object more) {
+        Object[] all = Arrays.copyOf(values, values.length + 1);
+        all[values.length] = more;
+        return all;
     }
 
     private static Checkpoint read(ResultSet row, int index) throws SQLException {

@@ -10,13 +10,14 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import javax.sql.DataSource;
 
-/** The state tables (checkpoints, landed pages, failed pages, quarantined records), created when missing in the database's dialect. */
+/** The state tables (checkpoints with their sessions' leases, landed pages, failed pages, quarantined records, rate slots), created when missing in the database's dialect. */
 final class StateSchema {
 
     static final String CHECKPOINTS = "caravan_checkpoint";
     static final String LANDED_PAGES = "caravan_landed_page";
     static final String FAILED_PAGES = "caravan_failed_page";
     static final String QUARANTINE = "caravan_quarantine";
+    static final String RATE_SLOTS = "caravan_rate_slot";
 
     private StateSchema() {
     }
@@ -51,6 +52,9 @@ final class StateSchema {
             statement.execute("ALTER TABLE " + CHECKPOINTS + " ADD COLUMN IF NOT EXISTS settings CHAR(64)");
             // Nor, from before resumes counted the last page's keys as seen, those keys.
             statement.execute("ALTER TABLE " + CHECKPOINTS + " ADD COLUMN IF NOT EXISTS landed_keys " + text);
+            // Nor, from before replicas shared a pass, the lease on a session.
+            statement.execute("ALTER TABLE " + CHECKPOINTS + " ADD COLUMN IF NOT EXISTS lease_owner VARCHAR(200)");
+            statement.execute("ALTER TABLE " + CHECKPOINTS + " ADD COLUMN IF NOT EXISTS lease_until BIGINT");
         }
         TableCreation.ifMissing(dataSource, LANDED_PAGES, "CREATE TABLE IF NOT EXISTS " + LANDED_PAGES + " (processor_name VARCHAR(200) NOT NULL,"
                 + " page_key CHAR(64) NOT NULL, landed_at " + time + " NOT NULL, PRIMARY KEY (processor_name, page_key))");
@@ -60,5 +64,7 @@ final class StateSchema {
         TableCreation.ifMissing(dataSource, QUARANTINE, "CREATE TABLE IF NOT EXISTS " + QUARANTINE + " (source VARCHAR(200) NOT NULL,"
                 + " record_key VARCHAR(512) NOT NULL, page INT NOT NULL, reason " + text + " NOT NULL, record " + text + " NOT NULL,"
                 + " quarantined_at " + time + " NOT NULL, PRIMARY KEY (source, record_key))");
+        TableCreation.ifMissing(dataSource, RATE_SLOTS, "CREATE TABLE IF NOT EXISTS " + RATE_SLOTS + " (host VARCHAR(300) NOT NULL"
+                + " PRIMARY KEY, next_at BIGINT NOT NULL)");
     }
 }

@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.caravan.sandbox.TestSandbox;
 import io.caravan.state.Checkpoint;
 import io.caravan.state.CheckpointStore;
+import io.caravan.state.RunStatus;
 import io.caravan.support.LandedData;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
@@ -16,6 +17,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -33,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * count plus the batch that had not landed and the page fetched ahead. Once with camel-file's lock
  * service on a shared folder, once with camel-kubernetes' Lease service against fabric8's mock
  * Kubernetes API server in CRUD mode (where, as in a cluster, the replicas are ready pods, and the
- * killed one's pod goes).
+ * killed one's pod goes). And two sources led by two replicas at once, each landing its own.
  */
 class LeaderFailoverIT {
 
@@ -76,6 +78,80 @@ class LeaderFailoverIT {
         } finally {
             kubernetes.destroy();
         }
+    }
+
+    @Test
+    void twoSourcesLedByTwoReplicasRunAtOnceWithoutTouchingEachOthersState() throws Exception {
+        try (TestSandbox sandbox = TestSandbox.start(0); HikariDataSource dataSource = AppDatabase.dataSource(workDir)) {
+            AppDatabase.clear(dataSource, "alpha", "alpha");
+            AppDatabase.clear(dataSource, "beta", "beta");
+            Map<String, String> cluster = Map.of("CARAVAN_CLUSTER", "file", "CARAVAN_CLUSTER_ROOT",
+                    workDir.resolve("cluster").toString(), "CARAVAN_CLUSTER_INTERVAL_MS", "500");
+            String alphaRoute = CaravanJar.stripeParameters("records=20000&latency_ms=50", "alpha", """
+                      - name: pageSizeParam
+                        value: limit
+                      - name: pageSize
+                        value: "100"
+                """);
+            // The first replica runs alpha; the second, started once the first leads alpha, has both.
+            CaravanJar first = replicaIn(sandbox, cluster, "first", "one");
+            first.route("alpha", alphaRoute);
+            CaravanJar second = replicaIn(sandbox, cluster, "second", "two");
+            second.route("alpha", alphaRoute);
+            second.route("beta", CaravanJar.stripeParameters("records=1000&seed=7", "beta", """
+                      - name: pageSizeParam
+                        value: limit
+                      - name: pageSize
+                        value: "100"
+                """));
+
+            CaravanJar.Launch alphaLeader = first.start("run");
+            await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.requestCount() > 0 || !alphaLeader.process().isAlive());
+            CaravanJar.Launch betaLeader = second.start("run");
+            await().atMost(Duration.ofSeconds(60)).until(() -> betaLeader.output().contains("beta completed")
+                    || !betaLeader.process().isAlive() || !alphaLeader.process().isAlive());
+            long alphaRequestsThen = alphaRequests(sandbox);
+            boolean alphaRunning = alphaLeader.process().isAlive();
+            String betaOutput = betaLeader.output();
+            betaLeader.process().destroyForcibly();
+            assertThat(betaLeader.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+            String alphaOutput = alphaLeader.awaitExit(0, 120);
+
+            assertThat(betaOutput).contains("alpha: runs on the replica that leads it; waiting for the lead")
+                    .contains("beta completed: 10 pages, 1,000 records loaded");
+            assertThat(alphaRunning).as("alpha still running when beta completed").isTrue();
+            assertThat(alphaRequestsThen).as("alpha was midway when beta completed").isBetween(1L, 199L);
+            assertThat(alphaOutput).contains("alpha completed: 200 pages, 20,000 records loaded").doesNotContain("beta");
+            assertThat(alphaRequests(sandbox)).as("alpha fetched by its leader alone, once").isEqualTo(200);
+            assertThat(sandbox.requestCount() - alphaRequests(sandbox)).as("beta fetched once").isEqualTo(10);
+            CheckpointStore store = CheckpointStore.open(dataSource);
+            assertThat(store.load("alpha").orElseThrow()).satisfies(checkpoint -> {
+                assertThat(checkpoint.status()).isEqualTo(RunStatus.COMPLETED);
+                assertThat(checkpoint.records()).isEqualTo(20_000);
+            });
+            assertThat(store.load("beta").orElseThrow()).satisfies(checkpoint -> {
+                assertThat(checkpoint.status()).isEqualTo(RunStatus.COMPLETED);
+                assertThat(checkpoint.records()).isEqualTo(1_000);
+            });
+            assertThat(LandedData.inTable(dataSource, "alpha", "alpha").checksum())
+                    .isEqualTo(LandedData.of(sandbox.dataSet(20_000, 42)).checksum());
+            assertThat(LandedData.inTable(dataSource, "beta", "beta").checksum())
+                    .isEqualTo(LandedData.of(sandbox.dataSet(1_000, 7)).checksum());
+        }
+    }
+
+    private static long alphaRequests(TestSandbox sandbox) {
+        return sandbox.requestLog().stream().filter(uri -> uri.contains("records=20000")).count();
+    }
+
+    /** A replica in its own working directory {@code dir} (its own route files), sharing the database. */
+    private CaravanJar replicaIn(TestSandbox sandbox, Map<String, String> cluster, String member, String dir) throws Exception {
+        Path own = Files.createDirectories(workDir.resolve(dir));
+        Map<String, String> environment = new HashMap<>(cluster);
+        environment.putAll(Map.of("CARAVAN_SANDBOX_URL", sandbox.url(), "CARAVAN_JDBC_URL", AppDatabase.jdbcUrl(workDir),
+                "CARAVAN_CLUSTER_MEMBER", member));
+        return new CaravanJar(own, environment);
     }
 
     /**

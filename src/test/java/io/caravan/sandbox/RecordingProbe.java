@@ -16,7 +16,7 @@ public final class RecordingProbe implements SandboxProbe {
 
     private final AtomicLong requests = new AtomicLong();
     private final Queue<Long> arrivals = new ConcurrentLinkedQueue<>();
-    private final Queue<String> requestLog = new ConcurrentLinkedQueue<>();
+    private final Queue<Arrival> requestLog = new ConcurrentLinkedQueue<>();
     private final AtomicLong authorized = new AtomicLong();
     private final AtomicInteger mostInFlight = new AtomicInteger();
     private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
@@ -29,7 +29,7 @@ public final class RecordingProbe implements SandboxProbe {
     @Override
     public void arrived(String uri, Map<String, String> headers, int inFlight, long nanoTime) {
         requests.incrementAndGet();
-        requestLog.add(uri);
+        requestLog.add(new Arrival(uri, nanoTime));
         arrivals.add(nanoTime);
         arrivedAt.set(nanoTime);
         mostInFlight.accumulateAndGet(inFlight, Math::max);
@@ -67,7 +67,16 @@ public final class RecordingProbe implements SandboxProbe {
 
     /** The request URIs received since start (path and query), in arrival order. */
     public List<String> requestLog() {
+        return requestLog.stream().map(Arrival::uri).toList();
+    }
+
+    /** The requests received since start, each with when it arrived, in arrival order. */
+    public List<Arrival> arrivals() {
         return List.copyOf(requestLog);
+    }
+
+    /** A request: its URI (path and query) and when it arrived ({@link System#nanoTime()}). */
+    public record Arrival(String uri, long nanoTime) {
     }
 
     /** Requests that carried an Authorization header since start. */
