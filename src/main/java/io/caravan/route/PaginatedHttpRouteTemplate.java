@@ -44,7 +44,7 @@ import org.apache.camel.support.ExpressionAdapter;
  * <pre>
  * trigger -> plan the run: resume the open pass's sessions, or a new pass from the high-water mark
  * -> loopDoWhile(sessions pending, or held by other replicas of a shared pass)
- *   -> shared pass with nothing left here: wait, then count the others' done, take over the expired
+ *   -> shared pass with nothing left here: count the others' done, take over the expired; none: wait
  *   -> split(sessions, concurrency) -> open the session at its checkpoint (shared pass: once leased here)
  *     -> loopDoWhile(next request)
  *       -> fetch route: host budget -> camel-http (retried at the node for 429 / 5xx / I/O)
@@ -144,6 +144,8 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
         // A pass shared by replicas goes on while others hold its sessions: they may die, and theirs be taken over.
         LoopDefinition rounds = route.loopDoWhile(exchange -> (Run.of(exchange).hasPending() || Run.of(exchange).waitsForOthers())
                 && !stopping(exchange)).breakOnShutdown();
+        // A shared pass with nothing left here: take over what the others gave up or let expire; else wait a while.
+        rounds.process("{{caravanWatchPass}}");
         rounds.delay(new ExpressionAdapter() {
             @Override
             public Object evaluate(Exchange exchange) {
@@ -151,7 +153,6 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
                 return shared == null ? 0L : shared.waitMillis(Run.of(exchange));
             }
         }).syncDelayed();
-        rounds.process("{{caravanWatchPass}}");
         // Each session (the source's own, a slice, a page range) on its own exchange, several at once;
         // one that fails is recorded and the others go on.
         SplitDefinition sessions = rounds.split(new ExpressionAdapter() {
