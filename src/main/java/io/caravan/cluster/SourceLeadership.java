@@ -13,7 +13,9 @@ import org.apache.camel.support.RoutePolicySupport;
  * Where a source runs when several replicas share its state: only on the replica that leads the
  * source's namespace ({@code caravan-<source>}) in the context's Camel cluster service, so that
  * different sources may be led by different replicas and a replica that dies is replaced by another,
- * which resumes from the shared checkpoint. Without a cluster service, every source runs where it is.
+ * which resumes from the shared checkpoint. Without a cluster service, every source runs where it is;
+ * so does a source whose pass the replicas share ({@code sharePass}), leased a session at a time
+ * ({@link SharedPass}) rather than led.
  */
 public final class SourceLeadership {
 
@@ -25,11 +27,11 @@ public final class SourceLeadership {
 
     /**
      * The route policy of {@code source}'s route in {@code context}: Camel's {@link ClusteredRoutePolicy}
-     * for its namespace when the context has a cluster service (added to it, or bound in its registry),
-     * else one that changes nothing.
+     * for its namespace when the context has a cluster service (added to it, or bound in its registry)
+     * and the source's pass is not {@code shared} among the replicas, else one that changes nothing.
      */
-    public static RoutePolicy of(CamelContext context, String source) {
-        if (!clustered(context)) {
+    public static RoutePolicy of(CamelContext context, String source, boolean shared) {
+        if (shared || !clustered(context)) {
             return new RoutePolicySupport() {
             };
         }

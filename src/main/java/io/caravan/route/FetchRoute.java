@@ -23,8 +23,9 @@ import org.apache.camel.support.ExpressionAdapter;
 
 /**
  * The route every source's requests go through, {@value #FETCH}: the API host's budget (Throttle
- * EIP, total requests per second per host, shared by every source of the Camel context; a cap on
- * requests in flight), the HTTP call within the response's {@link ResponseGuard} (a deadline for the
+ * EIP, total requests per second per host, shared by every source of the Camel context, or for a
+ * pass shared by replicas a slot booked in their shared store, {@link io.caravan.request.SharedHostBudget};
+ * a cap on requests in flight), the HTTP call within the response's {@link ResponseGuard} (a deadline for the
  * whole response, a bound on its headers), and the reading of the body within its limits. It is one
  * unit for the calling route's redelivery (a cut-off body is fetched again, not re-read), and has
  * no error handler of its own, so a failure reaches the caller's handler untouched. No stream

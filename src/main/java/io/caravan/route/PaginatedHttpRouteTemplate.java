@@ -96,7 +96,8 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             SourceSteps steps = SourceSteps.of(settings, context, settings.load().sink());
             SourceHealthCheck.register(context, steps.source());
             rtc.bind("caravanTx", Policy.class, steps.flush().transaction());
-            rtc.bind("caravanLeadership", RoutePolicy.class, SourceLeadership.of(context, settings.source()));
+            rtc.bind("caravanLeadership", RoutePolicy.class, SourceLeadership.of(context, settings.source(),
+                    settings.plan().sharePass()));
             RefusedRecords refusals = steps.source().refusals();
             bindStep(rtc, "caravanMarkBatch", refusals::mark);
             bindStep(rtc, "caravanReleaseBatch", refusals::release);
@@ -120,7 +121,7 @@ public final class PaginatedHttpRouteTemplate extends RouteBuilder {
             bindStep(rtc, "caravanRetried", steps.retries()::retried);
             bindStep(rtc, "caravanRetryDelay", steps.retries()::retryDelay);
         });
-        // With a cluster service, the source runs only on the replica that leads its namespace.
+        // With a cluster service, the source runs only on the replica that leads its namespace (unless its pass is shared).
         RouteDefinition route = template.from("{{trigger}}").routePolicyRef("{{caravanLeadership}}");
         route.onException(HttpOperationFailedException.class, IOException.class, BadResponseException.class)
                 // Only a session's request is retried (a run's failure, raised after its sessions, is not).

@@ -42,8 +42,10 @@ class SharedBackfillIT {
     void threeReplicasShareTheSlicesAndTheTwoLeftFinishTheKilledOnesFromTheirCheckpoints() throws Exception {
         try (TestSandbox sandbox = TestSandbox.start(0); HikariDataSource dataSource = AppDatabase.dataSource(workDir)) {
             AppDatabase.clear(dataSource, "shared", "shared");
+            // With a cluster service too, as where other sources are led: a shared pass runs on every replica.
             CaravanJar caravan = new CaravanJar(workDir, Map.of("CARAVAN_SANDBOX_URL", sandbox.url(),
-                    "CARAVAN_JDBC_URL", AppDatabase.jdbcUrl(workDir)));
+                    "CARAVAN_JDBC_URL", AppDatabase.jdbcUrl(workDir), "CARAVAN_CLUSTER", "file",
+                    "CARAVAN_CLUSTER_ROOT", workDir.resolve("cluster").toString()));
             caravan.routeFile("shared", new SharedBackfillRoute("shared", 20, 2, PER_SECOND, 3000).yaml());
             List<CaravanJar.Launch> replicas = new ArrayList<>();
             for (int replica = 0; replica < 3; replica++) {

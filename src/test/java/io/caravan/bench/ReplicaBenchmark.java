@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * requests per second the server saw (on average, and the most in any second against the budget),
  * and whether the table equals the data set. Then the failover: of two replicas one is killed with
  * SIGKILL while it holds slices; the time from the kill to the first request of one of its slices
- * by the replica left (the lease, plus at most a fifth of it). The replicas share PostgreSQL at
+ * by the replica left (its lease, and then the round the survivor was busy with). The replicas share PostgreSQL at
  * {@code CARAVAN_TEST_JDBC_URL} when it is set, else an H2 file served to them all.
  *
  * <p>Run: {@code mvn -Pbench verify} (options: {@code -Dbench.replicas.rate=}, {@code -Dbench.replicas.lease=ms}).
