@@ -8,14 +8,13 @@ import io.caravan.state.CheckpointStore;
 import io.caravan.state.RunStatus;
 import io.caravan.state.SessionLease;
 import java.lang.management.ManagementFactory;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,9 +114,15 @@ public final class SharedPass {
             return;
         }
         long now = System.currentTimeMillis();
-        String mark = store.load(source).map(Checkpoint::highWaterMark).orElse(null);
-        Map<String, SessionLease> rows = store.sessionLeases(source).stream()
-                .collect(Collectors.toMap(lease -> lease.checkpoint().source(), Function.identity()));
+        Optional<SessionLease> own = store.sessionLease(source);
+        String mark = own.map(lease -> lease.checkpoint().highWaterMark()).orElse(null);
+        // The source's own session, when another replica has it, read before the others: it ends in the
+        // transaction that writes the page ranges it hands over, which the next query then sees.
+        Map<String, SessionLease> rows = new HashMap<>();
+        if (run.elsewhereNames().contains(source)) {
+            own.ifPresent(lease -> rows.put(source, lease));
+        }
+        store.sessionLeases(source).forEach(lease -> rows.put(lease.checkpoint().source(), lease));
         run.elsewhereNames().stream().filter(name -> !rows.containsKey(name)).forEach(run::goneElsewhere);
         for (SessionLease lease : rows.values()) {
             String name = lease.checkpoint().source();

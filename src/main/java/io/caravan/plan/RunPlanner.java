@@ -35,7 +35,7 @@ public final class RunPlanner {
     /** A run without checkpoints: a new pass from no mark, every time. */
     public Run planStateless() {
         Run run = new Run(settings.source(), Set.of(), kind());
-        run.plan(newSessions(null), 0);
+        run.plan(newSessions(null), List.of());
         return run;
     }
 
@@ -67,7 +67,7 @@ public final class RunPlanner {
             if (!others.isEmpty()) {
                 LOG.info("{}: resuming the pass: {} of {} {} left", source, unfinished.size(), others.size(), kind());
             }
-            run.plan(sessions, others.size() - unfinished.size());
+            run.plan(sessions, others.stream().filter(row -> row.status() == RunStatus.COMPLETED).map(Checkpoint::source).toList());
             return run;
         }
         // A pass given up for new settings has not landed whole: its marks do not move the high-water mark.
@@ -87,7 +87,7 @@ public final class RunPlanner {
             store.save(fresh(sessions.get(0), mark));
         }
         store.recordSettings(source, settings.plan().requestShape());
-        run.plan(sessions, 0);
+        run.plan(sessions, List.of());
         return run;
     }
 
@@ -157,6 +157,9 @@ public final class RunPlanner {
 
     /** The session of an unfinished row; {@code mark} is the high-water mark the pass started from. */
     public Session resumed(Checkpoint row, String mark) {
+        if (row.source().equals(settings.source())) {
+            return Session.of(settings.source(), ownFirst(mark));
+        }
         String label = Session.labelOf(settings.source(), row.source());
         if (settings.plan().backfill() != null && label.contains("..") && !label.startsWith("pages ")) {
             return sliceSession(Slice.parse(settings.plan().backfill().axis(), label));

@@ -45,9 +45,10 @@ public final class Run {
     /** The sessions counted in the total, and those of them done elsewhere. */
     private final Set<String> counted = new HashSet<>();
     private final Set<String> doneThere = new HashSet<>();
+    /** The sessions of the pass that had finished before this run planned. */
+    private final Set<String> finishedBefore = new HashSet<>();
     private int total;
     private int done;
-    private int doneBefore;
     private long recordsLoaded;
     private boolean stopped;
     private boolean several;
@@ -90,13 +91,13 @@ public final class Run {
         return landedEarlier;
     }
 
-    /** Sessions to fetch, and {@code before} more of the pass that finished in earlier runs. */
-    public synchronized void plan(Collection<Session> sessions, int before) {
+    /** Sessions to fetch, and those of the pass that finished in earlier runs, by name. */
+    public synchronized void plan(Collection<Session> sessions, Collection<String> finished) {
         pending.addAll(sessions);
         sessions.forEach(session -> counted.add(session.name()));
-        total += sessions.size() + before;
-        done += before;
-        doneBefore += before;
+        finishedBefore.addAll(finished);
+        total += sessions.size() + finished.size();
+        done += finished.size();
         several |= total > 1 || sessions.stream().anyMatch(session -> !session.own());
     }
 
@@ -175,18 +176,21 @@ public final class Run {
 
     /** Shared pass: another replica holds {@code session}; this run waits on it. */
     public synchronized void heldElsewhere(Session session) {
-        if (counted.add(session.name())) {
-            total++;
-        }
+        count(session.name());
         elsewhere.put(session.name(), session);
     }
 
-    /** Shared pass: {@code session}, counted in this run, read its last page on another replica. */
+    /**
+     * Shared pass: {@code session} read its last page on another replica. One this run had not seen
+     * (a page range handed over there) joins its count.
+     */
     public synchronized void doneElsewhere(String session) {
-        if (counted.contains(session) && doneThere.add(session)) {
-            elsewhere.remove(session);
-            done++;
+        if (finishedBefore.contains(session) || !doneThere.add(session)) {
+            return;
         }
+        count(session);
+        elsewhere.remove(session);
+        done++;
     }
 
     /** Shared pass: {@code session} is gone (another replica split the slice; its halves join as they are seen). */
@@ -200,10 +204,16 @@ public final class Run {
     /** Shared pass: {@code session} is free again (its holder's lease expired, or it gave it up): fetched next round. */
     public synchronized void takeOver(Session session) {
         elsewhere.remove(session.name());
-        if (counted.add(session.name())) {
-            total++;
-        }
+        count(session.name());
         pending.add(session);
+    }
+
+    /** Shared pass: counts {@code session} in the pass's total, once. */
+    private void count(String session) {
+        if (counted.add(session)) {
+            total++;
+            several |= total > 1;
+        }
     }
 
     /** Shared pass: whether other replicas hold sessions of the pass that this run waits on. */
@@ -260,8 +270,8 @@ public final class Run {
             retries += summary.retries();
         }
         int resumedAt = !several && sessionSummaries.size() == 1 ? sessionSummaries.get(0).resumedAtPage() : 0;
-        String sessions = several ? String.format("%d of %d %s", done - doneBefore - doneThere.size(), total, kind)
-                + (doneBefore > 0 ? String.format(" (%d done in earlier runs)", doneBefore) : "")
+        String sessions = several ? String.format("%d of %d %s", done - finishedBefore.size() - doneThere.size(), total, kind)
+                + (!finishedBefore.isEmpty() ? String.format(" (%d done in earlier runs)", finishedBefore.size()) : "")
                 + (doneThere.isEmpty() ? "" : String.format(" (%d by other replicas)", doneThere.size())) : null;
         boolean stoppedEarly = failure == null && (stopped || !pending.isEmpty() || !elsewhere.isEmpty());
         String ended = failure != null || stoppedEarly ? null : several
@@ -306,7 +316,7 @@ public final class Run {
     /** Sessions done of all, records read, and the time left at the pace of the sessions done so far. */
     private String overall() {
         long elapsed = System.nanoTime() - started;
-        int doneHere = done - doneBefore;
+        int doneHere = done - finishedBefore.size();
         String eta = doneHere == 0 || done >= total ? ""
                 : ", ETA " + TimeUnit.NANOSECONDS.toSeconds(elapsed / doneHere * (total - done)) + " s";
         return String.format("%d/%d %s done, %,d records read, %,d landed%s", done, total, kind, recordsRead,

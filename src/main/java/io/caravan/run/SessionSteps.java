@@ -78,7 +78,15 @@ public final class SessionSteps {
                 run.fetching(session.name());
                 return true;
             }
-            case DONE -> run.doneElsewhere(session.name());
+            // The source's own session done on another replica may have handed its pages to ranges:
+            // waited on, so that the next look at the pass finds them.
+            case DONE -> {
+                if (session.own()) {
+                    run.heldElsewhere(session);
+                } else {
+                    run.doneElsewhere(session.name());
+                }
+            }
             case GONE -> run.goneElsewhere(session.name());
             default -> run.heldElsewhere(session);
         }

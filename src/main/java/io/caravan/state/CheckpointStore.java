@@ -130,8 +130,17 @@ public final class CheckpointStore {
     /** The checkpoints of the source's sessions other than its own, each with its lease, by name. */
     public List<SessionLease> sessionLeases(String source) {
         return jdbc.query("SELECT " + COLUMNS + ", lease_owner, lease_until FROM " + StateSchema.CHECKPOINTS
-                + " WHERE source > ? AND source < ? ORDER BY source", (row, index) -> new SessionLease(read(row, index),
-                        row.getString("lease_owner"), row.getLong("lease_until")), source + "/", source + "0");
+                + " WHERE source > ? AND source < ? ORDER BY source", this::readLease, source + "/", source + "0");
+    }
+
+    /** The checkpoint of one session (the source's own, or another), with its lease. */
+    public Optional<SessionLease> sessionLease(String session) {
+        return jdbc.query("SELECT " + COLUMNS + ", lease_owner, lease_until FROM " + StateSchema.CHECKPOINTS
+                + " WHERE source = ?", this::readLease, session).stream().findFirst();
+    }
+
+    private SessionLease readLease(ResultSet row, int index) throws SQLException {
+        return new SessionLease(read(row, index), row.getString("lease_owner"), row.getLong("lease_until"));
     }
 
     /**

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SharedBackfillIT {
 
     private static final int PER_SECOND = 40;
+    /** 240 pages of 50: 6 s for one replica at 40 requests a second. */
+    private static final int RANGE_RECORDS = 12_000;
 
     @TempDir
     Path workDir;
@@ -96,6 +98,61 @@ class SharedBackfillIT {
             assertThat(heldAtKill).containsAll(refetched.keySet());
             assertThat(refetched.values()).allSatisfy(extra -> assertThat(extra).isBetween(1L, 2L));
             pages.forEach((slice, count) -> assertThat(requests.get(slice)).as(slice).isGreaterThanOrEqualTo(count));
+            assertThat(sandbox.maxRequestsWithin(Duration.ofSeconds(1))).isLessThanOrEqualTo(PER_SECOND);
+        }
+    }
+
+    @Test
+    void twoReplicasShareTheRangesOfParallelPagesAndFetchEachPageOnce() throws Exception {
+        try (TestSandbox sandbox = TestSandbox.start(0); HikariDataSource dataSource = AppDatabase.dataSource(workDir)) {
+            AppDatabase.clear(dataSource, "ranges", "ranges");
+            CaravanJar caravan = new CaravanJar(workDir, Map.of("CARAVAN_SANDBOX_URL", sandbox.url(),
+                    "CARAVAN_JDBC_URL", AppDatabase.jdbcUrl(workDir)));
+            caravan.routeFile("ranges", """
+                    - templatedRoute:
+                        routeTemplateRef: caravan-paginated-http
+                        routeId: ranges
+                        parameters:
+                          - name: source
+                            value: ranges
+                          - name: keyPath
+                            value: $.id
+                          - name: table
+                            value: ranges
+                          - name: url
+                            value: "{{caravan.sandbox.url}}/helpscout/v2/conversations?records=%d&page_size=50&latency_ms=50"
+                          - name: pagination
+                            value: pageNumber
+                          - name: recordsPath
+                            value: $._embedded.conversations
+                          - name: totalPagesPath
+                            value: $.page.totalPages
+                          - name: parallelPages
+                            value: "true"
+                          - name: concurrency
+                            value: "2"
+                          - name: requestsPerSecond
+                            value: "%d"
+                          - name: sharePass
+                            value: "true"
+                          - name: sessionLeaseMs
+                            value: "3000"
+                    """.formatted(RANGE_RECORDS, PER_SECOND));
+            CaravanJar.Launch first = caravan.start("run");
+            CaravanJar.Launch second = caravan.start("run");
+            String firstOutput = first.awaitExit(0, 180);
+            String secondOutput = second.awaitExit(0, 180);
+
+            assertThat(List.of(firstOutput, secondOutput)).allSatisfy(output -> assertThat(output)
+                    .contains("ranges completed").contains("by other replicas)"));
+            DataSet data = sandbox.dataSet(RANGE_RECORDS, 42);
+            assertThat(LandedData.inTable(dataSource, "ranges", "ranges").checksum())
+                    .isEqualTo(LandedData.of(data).checksum());
+            // Every page fetched once, by one replica or the other: none twice, none left out.
+            Map<String, Long> pages = sandbox.requestLog().stream().collect(Collectors.groupingBy(
+                    uri -> uri.contains("page=") ? uri.substring(uri.indexOf("page=") + 5).split("&")[0] : "1",
+                    Collectors.counting()));
+            assertThat(pages).hasSize(RANGE_RECORDS / 50).allSatisfy((page, count) -> assertThat(count).as(page).isEqualTo(1L));
             assertThat(sandbox.maxRequestsWithin(Duration.ofSeconds(1))).isLessThanOrEqualTo(PER_SECOND);
         }
     }
