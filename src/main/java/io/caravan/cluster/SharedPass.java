@@ -3,7 +3,6 @@ package io.caravan.cluster;
 import io.caravan.plan.RunPlanner;
 import io.caravan.plan.Session;
 import io.caravan.run.Run;
-import io.caravan.state.Checkpoint;
 import io.caravan.state.CheckpointStore;
 import io.caravan.state.RunStatus;
 import io.caravan.state.SessionLease;
@@ -36,9 +35,7 @@ public final class SharedPass {
     public enum Claim {
         /** The replica holds the session now. */
         TAKEN,
-        /** The session read its last page (on another replica). */
-        DONE,
-        /** Another replica holds it. */
+        /** Another replica holds it, or has read its last page. */
         HELD,
         /** It is gone: another replica split the slice in two halves. */
         GONE
@@ -90,11 +87,7 @@ public final class SharedPass {
             renewLeases(store);
             return Claim.TAKEN;
         }
-        Optional<Checkpoint> row = store.load(session.name());
-        if (row.isEmpty()) {
-            return Claim.GONE;
-        }
-        return row.get().status() == RunStatus.COMPLETED ? Claim.DONE : Claim.HELD;
+        return store.load(session.name()).isEmpty() ? Claim.GONE : Claim.HELD;
     }
 
     /** Gives the lease on {@code session} up: it ended here (done, failed or stopped). */

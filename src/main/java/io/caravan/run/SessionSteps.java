@@ -78,16 +78,9 @@ public final class SessionSteps {
                 run.fetching(session.name());
                 return true;
             }
-            // The source's own session done on another replica may have handed its pages to ranges:
-            // waited on, so that the next look at the pass finds them.
-            case DONE -> {
-                if (session.own()) {
-                    run.heldElsewhere(session);
-                } else {
-                    run.doneElsewhere(session.name());
-                }
-            }
             case GONE -> run.goneElsewhere(session.name());
+            // Held, or done, elsewhere: the next look at the pass counts it done when it is, and finds
+            // the page ranges a first page done there handed over.
             default -> run.heldElsewhere(session);
         }
         return false;
