@@ -3,7 +3,6 @@ package io.caravan.paging;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.records.JsonPaths;
 import io.caravan.request.PageRequest;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,12 +31,8 @@ public final class LastRecordCursorPaginator implements Paginator {
     }
 
     @Override
-    public List<JsonNode> fresh(PageRequest request, List<JsonNode> records) {
-        if (!inclusive || records.isEmpty() || request.token() == null) {
-            return records;
-        }
-        JsonNode first = cursorField.read(records.get(0));
-        return text(first).equals(request.token()) ? records.subList(1, records.size()) : records;
+    public boolean dropsFirst(PageRequest request, JsonNode first) {
+        return inclusive && request.token() != null && text(cursorField.read(first)).equals(request.token());
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class OffsetPaginator implements AddressedPaginator {
 
     @Override
     public Optional<PageRequest> next(Page page, PageRequest base) {
-        int returned = page.records().size();
+        int returned = page.records();
         // A page shorter than the step (an API capping the page size) advances by what it returned.
         long advance = step == null || (returned > 0 && returned < step) ? returned : step;
         return Optional.of(placement.apply(base, Long.parseLong(page.request().token()) + advance));

@@ -6,35 +6,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One page as received: the request that fetched it, its response headers, its parsed body and
- * the records selected from it.
+ * One page as received: the request that fetched it, its response headers, its parsed body (without
+ * its records where they were streamed) and what its records came to.
  *
- * @param request the request sent
- * @param headers the response headers (a case-insensitive map)
- * @param body    the parsed response body
- * @param records the records selected from the body that are new to the pass, in order
- * @param dropped records of the body dropped as the boundary an inclusive keyset repeats
+ * @param request    the request sent
+ * @param headers    the response headers (a case-insensitive map)
+ * @param body       the parsed response body
+ * @param records    how many records of the page are new to the pass
+ * @param lastRecord the last of them, or {@code null} on an empty page
+ * @param dropped    records of the body dropped as the boundary an inclusive keyset repeats
  */
-public record Page(PageRequest request, Map<String, Object> headers, JsonNode body, List<JsonNode> records, int dropped) {
+public record Page(PageRequest request, Map<String, Object> headers, JsonNode body, int records, JsonNode lastRecord,
+        int dropped) {
 
-    /** A page of which every record selected is new. */
+    /** A page of which every record in {@code records} is new. */
     public Page(PageRequest request, Map<String, Object> headers, JsonNode body, List<JsonNode> records) {
-        this(request, headers, body, records, 0);
+        this(request, headers, body, records.size(), records.isEmpty() ? null : records.get(records.size() - 1), 0);
     }
 
     /** How many records the API returned on this page, a repeated boundary included: what a short page is measured by. */
     public int received() {
-        return records.size() + dropped;
+        return records + dropped;
     }
 
     /** A response header's value, or {@code null} when absent. */
     public String header(String name) {
         Object value = headers.get(name);
         return value == null ? null : value.toString();
-    }
-
-    /** The last record of the page, or {@code null} on an empty page. */
-    public JsonNode lastRecord() {
-        return records.isEmpty() ? null : records.get(records.size() - 1);
     }
 }

@@ -32,7 +32,7 @@ public final class PageReader {
     /** Exchange property holding the bound a session's records are requested from (a newest-first feed stops past it). */
     public static final String BOUND = "CaravanBound";
 
-    /** Exchange property holding the records of a page fetched ahead, read on the thread that fetched it. */
+    /** Exchange property holding the records of a page read on the thread that fetched it: streamed as parsed, or fetched ahead. */
     public static final String RECORDS = "CaravanPageRecords";
     /** Exchange property holding the API's answer to the request that means the end of the pages ({@code endOn}), if it gave one. */
     public static final String END_ANSWER = "CaravanEndAnswer";
@@ -72,16 +72,15 @@ public final class PageReader {
             read = records(run.current(), body);
         }
         boolean endsWithoutRecords = read.endsWithoutRecords();
-        List<JsonNode> records = read.records();
         List<Map<String, Object>> rows = read.rows();
-        Page page = new Page(run.current(), new CaseInsensitiveMap(exchange.getMessage().getHeaders()), body, records,
-                read.selected() - records.size());
+        Page page = new Page(run.current(), new CaseInsensitiveMap(exchange.getMessage().getHeaders()), body, rows.size(),
+                read.last(), read.received() - rows.size());
         PagingSettings paging = settings.paging();
         PagingTally tally = run.pageReceived(page, paging.stops().totals());
         source.meters().page();
         run.rows().take(pageKey, rows);
         Incremental incremental = settings.plan().incremental();
-        Incremental.Span marks = incremental == null ? null : incremental.span(records);
+        Incremental.Span marks = incremental == null ? null : read.span();
         Optional<String> stop = endsWithoutRecords ? Optional.of("no records path in the page")
                 : stops.reasonToStop(page, tally, marks, exchange.getProperty(BOUND, Long.class),
                         () -> paging.paginator().followsTheApi()
@@ -99,10 +98,10 @@ public final class PageReader {
         if (next.isPresent() && following.isEmpty()) {
             why = "the pages after it went to page ranges";
         }
-        if (!records.isEmpty() && !run.rows().repeatsPrevious()) {
-            tally.followedBy(records.size());
+        if (!rows.isEmpty() && !run.rows().repeatsPrevious()) {
+            tally.followedBy(rows.size());
         }
-        if (next.isPresent() && page.received() < paging.pageSize() && !records.isEmpty()) {
+        if (next.isPresent() && page.received() < paging.pageSize() && !rows.isEmpty()) {
             tally.shortPage(page.received());
         }
         if (following.isEmpty() && next.isEmpty() && checksTotals(run, stop)) {
@@ -130,11 +129,12 @@ public final class PageReader {
      * Reads the records of the page on {@code exchange}, fetched ahead for the request it carries, on the
      * thread that fetched it, while the page before it lands; the page step then takes them. A body
      * they cannot be read from is left for the page step, which reports it as it would any page's.
+     * Records streamed while the body was parsed are read already.
      */
     public void readAhead(Exchange exchange) {
         try {
             JsonNode body = exchange.getMessage().getBody(JsonNode.class);
-            if (body != null && exchange.getProperty(END_ANSWER) == null) {
+            if (body != null && exchange.getProperty(END_ANSWER) == null && exchange.getProperty(RECORDS) == null) {
                 exchange.setProperty(RECORDS, records(exchange.getProperty(RequestPreparer.REQUEST, PageRequest.class), body));
             }
         } catch (RuntimeException e) {
@@ -142,22 +142,14 @@ public final class PageReader {
         }
     }
 
-    /** The records of the page {@code request} was answered with and their rows, read from its body alone. */
+    /** The records of the page {@code request} was answered with and their rows, read from its body's tree. */
     private PageRecords records(PageRequest request, JsonNode body) {
         boolean endsWithoutRecords = stops.endsWithoutRecords(request, body);
-        List<JsonNode> selected = endsWithoutRecords || stops.emptyWithoutRecords(body) ? List.of()
-                : settings.records().selector().select(body);
-        List<JsonNode> records = settings.paging().paginator().fresh(request, selected);
-        return new PageRecords(endsWithoutRecords, selected.size(), records,
-                source.rows().rows(records, request.pageIndex() + 1));
-    }
-
-    /**
-     * What a page's body holds for the sink: whether it lacks the records path, how many records were
-     * selected, those the paginator keeps, and their rows.
-     */
-    private record PageRecords(boolean endsWithoutRecords, int selected, List<JsonNode> records,
-            List<Map<String, Object>> rows) {
+        PageRecords.Reading reading = PageRecords.reading(source, request);
+        if (!endsWithoutRecords && !stops.emptyWithoutRecords(body)) {
+            settings.records().selector().select(body).forEach(reading::record);
+        }
+        return reading.done(endsWithoutRecords);
     }
 
     /**

@@ -2,7 +2,6 @@ package io.caravan.paging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.request.PageRequest;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,14 +17,14 @@ public interface Paginator {
     }
 
     /**
-     * The records of a page that are new to the pass: all of them, but for a style whose next page
-     * starts with the record the last one ended with (an inclusive keyset), which it drops.
+     * Whether the first record of a page is not new to the pass: never, but for a style whose next page
+     * starts with the record the last one ended with (an inclusive keyset), which drops it.
      *
      * @param request the request that fetched the page
-     * @param records the records selected from the page
+     * @param first   the first record of the page
      */
-    default List<JsonNode> fresh(PageRequest request, List<JsonNode> records) {
-        return records;
+    default boolean dropsFirst(PageRequest request, JsonNode first) {
+        return false;
     }
 
     /**

@@ -32,7 +32,7 @@ public final class PagingTally {
     /** Counts a page received, and the totals it announces when none was seen yet. */
     public void add(Page page, Totals totals) {
         pages++;
-        records += page.records().size();
+        records += page.records();
         if (totalRecords == null && totalPages == null) {
             totalRecords = totals.records(page);
             totalPages = totals.pages(page);

@@ -60,7 +60,7 @@ public final class StopConditions {
      * {@code apiOffersNext} (the API handed out a next page: a token, a link), as a token saying more wins.
      */
     public Optional<String> reasonToStop(Page page, PagingTally tally, BooleanSupplier apiOffersNext) {
-        int size = page.records().size();
+        int size = page.records();
         if (onEmptyPage && size == 0) {
             return Optional.of("empty page");
         }

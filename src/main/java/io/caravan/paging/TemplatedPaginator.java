@@ -116,7 +116,7 @@ public final class TemplatedPaginator implements Paginator {
         scope.setVariable("pageIndex", index);
         scope.setVariable("pageNumber", index + 1);
         scope.setVariable("nextPageNumber", index + 2);
-        scope.setVariable("recordCount", page.records().size());
+        scope.setVariable("recordCount", page.records());
         scope.setVariable("token", page.request().token());
         scope.setVariable("lastRecord", page.lastRecord() == null ? null : page.lastRecord().toString());
         scope.setVariable(BODY_NODE, page.body());

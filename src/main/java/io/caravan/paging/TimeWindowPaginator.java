@@ -48,7 +48,7 @@ public final class TimeWindowPaginator implements Paginator {
 
     @Override
     public Optional<PageRequest> next(Page page, PageRequest base) {
-        if (pageSize > 0 && page.records().size() >= pageSize) {
+        if (pageSize > 0 && page.records() >= pageSize) {
             throw new IllegalStateException("the window from " + page.request().token() + " filled a whole page of "
                     + pageSize + " records, so records may lie beyond it; use a smaller windowStep");
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.paging.ValuePlacement;
 import io.caravan.records.JsonPaths;
 import io.caravan.request.PageRequest;
-import java.util.List;
 
 /**
  * An incremental source: a high-water mark read from a record field ({@code updated_at}, an id),
@@ -39,18 +38,14 @@ public record Incremental(JsonPaths field, Axis axis, ValuePlacement placement, 
         return placement.apply(configured, format.write(axis, bound)).withToken(configured.token());
     }
 
-    /** The oldest and newest marks among {@code records}, read in one pass (either {@code null} when none has the field). */
-    public Span span(List<JsonNode> records) {
-        Long oldest = null;
-        Long newest = null;
-        for (JsonNode record : records) {
-            Long value = axis.read(field.read(record));
-            if (value != null) {
-                oldest = oldest == null || value < oldest ? value : oldest;
-                newest = newest == null || value > newest ? value : newest;
-            }
+    /** {@code span} widened by {@code record}'s mark (unchanged when the record has none). */
+    public Span widen(Span span, JsonNode record) {
+        Long value = axis.read(field.read(record));
+        if (value == null) {
+            return span;
         }
-        return new Span(oldest, newest);
+        return new Span(span.oldest() == null || value < span.oldest() ? value : span.oldest(),
+                span.newest() == null || value > span.newest() ? value : span.newest());
     }
 
     /** Whether a page of this span reached records older than {@code bound}: a newest-first feed has nothing newer past them. */
@@ -65,5 +60,8 @@ public record Incremental(JsonPaths field, Axis axis, ValuePlacement placement, 
      * @param newest the greatest value, or {@code null}
      */
     public record Span(Long oldest, Long newest) {
+
+        /** The span of a page without marks. */
+        public static final Span NONE = new Span(null, null);
     }
 }

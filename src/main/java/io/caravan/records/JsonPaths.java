@@ -8,6 +8,7 @@ import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +42,11 @@ public final class JsonPaths {
     public static JsonPaths compile(String expression) {
         String trimmed = expression.trim();
         return new JsonPaths(trimmed.startsWith("$") ? trimmed : "$." + trimmed);
+    }
+
+    /** The field names of a path of plain field names, from the root ({@code $}: none), or {@code null} for any other path. */
+    public List<String> fields() {
+        return pointer == null ? null : expression.equals("$") ? List.of() : List.of(expression.substring(2).split("\\."));
     }
 
     /** The value at this path, or a missing node when nothing matches. */

@@ -2,6 +2,7 @@ package io.caravan.records;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /** Selects the array of records from a page body by JSONPath ({@code $} for a bare top-level array). */
@@ -11,6 +12,40 @@ public final class RecordSelector {
 
     public RecordSelector(String expression) {
         this.path = JsonPaths.compile(expression);
+    }
+
+    /**
+     * The field names leading to the records, when the page's records can be streamed as the body is
+     * parsed: the path is plain field names ({@code $}, {@code $.data}, {@code $.result.items}) and none
+     * of {@code bodyPaths}, the other paths read in a page's body, reads into the records (a cursor in
+     * the last record, a deep scan, a wildcard). {@code null} when they cannot.
+     */
+    public List<String> streamable(Collection<String> bodyPaths) {
+        List<String> fields = path.fields();
+        if (fields == null) {
+            return null;
+        }
+        for (String other : bodyPaths) {
+            if (readsInto(fields, JsonPaths.compile(other).toString())) {
+                return null;
+            }
+        }
+        return fields;
+    }
+
+    /** Whether {@code other} may read into the records at {@code fields} (when unsure: it may). */
+    private boolean readsInto(List<String> fields, String other) {
+        String records = path.toString();
+        if (other.contains("..") || other.contains("*") || other.contains("?")) {
+            return true;
+        }
+        if (other.equals(records) || other.startsWith(records + "[")) {
+            return true;
+        }
+        if (other.contains("[") && fields.stream().anyMatch(other::contains)) {
+            return true;
+        }
+        return !fields.isEmpty() && other.startsWith(records + ".");
     }
 
     /** Whether the path matches anything in {@code body}. */

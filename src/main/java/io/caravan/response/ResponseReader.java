@@ -17,7 +17,8 @@ import org.apache.camel.Message;
 import org.apache.hc.core5.http.io.EofSensorInputStream;
 
 /**
- * Reads a page's response body into a Jackson tree, parsed once, within its {@link BodyLimits}: the
+ * Reads a page's response body into a Jackson tree, parsed once from the socket's stream (its records
+ * array, where given, streamed rather than kept), within its {@link BodyLimits}: the
  * bytes are counted while reading (a huge body is stopped, not buffered), and the parser's limits
  * (depth, strings, numbers, names) are each reported by the setting that bounds them. Numbers keep
  * the API's own text ({@link ExactNumberNode}). A body that is HTML, empty or not valid JSON is
@@ -45,6 +46,14 @@ public final class ResponseReader {
      * the HTTP client's stream would read the rest of it, possibly without end.
      */
     public JsonNode read(Exchange exchange) throws IOException {
+        return read(exchange, null);
+    }
+
+    /**
+     * As {@link #read(Exchange)}, with the array of records left out of the tree and handed to
+     * {@code records} element by element as it is parsed ({@code null}: the whole body as a tree).
+     */
+    public JsonNode read(Exchange exchange, StreamedRecords records) throws IOException {
         Message message = exchange.getMessage();
         InputStream raw = message.getBody(InputStream.class);
         if (raw == null) {
@@ -68,7 +77,7 @@ public final class ResponseReader {
             }
             JsonNode body;
             try (JsonParser parser = json.createParser(in)) {
-                body = ExactJsonTree.read(parser);
+                body = ExactJsonTree.read(parser, records);
             }
             whole = true;
             return body;

@@ -5,15 +5,17 @@ import io.caravan.request.HostBudget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads a response: its body into a JSON tree within the source's limits (a bad body fails with
- * what it was), a success for an adaptive host budget, and the API's rate-limit headers: once the
- * budget is spent, the session pauses until it resets, a pause the page step takes from the exchange (a
- * longer wait than allowed fails the run).
+ * what it was), its records streamed into the page's rows where they can be, a success for an
+ * adaptive host budget, and the API's rate-limit headers: once the budget is spent, the session
+ * pauses until it resets, a pause the page step takes from the exchange (a longer wait than allowed
+ * fails the run).
  */
 public final class ResponseStep {
 
@@ -25,17 +27,27 @@ public final class ResponseStep {
     private final String source;
     private final LimitSettings limits;
     private final HostBudget budget;
+    private final Function<Exchange, StreamedRecords> streaming;
 
-    /** @param budget the host's budget, or {@code null} */
-    public ResponseStep(String source, LimitSettings limits, HostBudget budget) {
+    /**
+     * @param budget    the host's budget, or {@code null}
+     * @param streaming what takes the records of the response on an exchange as they are parsed, or
+     *                  {@code null} to keep them in the body's tree
+     */
+    public ResponseStep(String source, LimitSettings limits, HostBudget budget, Function<Exchange, StreamedRecords> streaming) {
         this.source = source;
         this.limits = limits;
         this.budget = budget;
+        this.streaming = streaming;
     }
 
     /** Reads the response on {@code exchange}. */
     public void read(Exchange exchange) throws Exception {
-        exchange.getMessage().setBody(limits.reader().read(exchange));
+        StreamedRecords records = streaming == null ? null : streaming.apply(exchange);
+        exchange.getMessage().setBody(limits.reader().read(exchange, records));
+        if (records != null) {
+            records.bodyRead();
+        }
         if (budget != null) {
             budget.succeeded();
         }

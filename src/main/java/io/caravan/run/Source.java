@@ -9,6 +9,7 @@ import io.caravan.load.BatchTransaction;
 import io.caravan.load.BoundedDataSource;
 import io.caravan.load.DefaultDataSource;
 import io.caravan.load.RefusedRecords;
+import io.caravan.paging.PageRecords;
 import io.caravan.records.RecordRows;
 import io.caravan.records.SeenKeys;
 import io.caravan.request.HostBudget;
@@ -64,7 +65,8 @@ public final class Source {
         this.seenKeys = new SeenKeys(settings.records().dedupeWindow());
         this.rows = new RecordRows(settings.source(), settings.records().key(), settings.records().layout(), mapper);
         this.transaction = new BatchTransaction(this::dataSource, settings.load().dbTimeout());
-        this.responses = new ResponseStep(settings.source(), settings.limits(), budget);
+        this.responses = new ResponseStep(settings.source(), settings.limits(), budget,
+                settings.records().streamedPath() == null ? null : exchange -> PageRecords.streamed(this, exchange));
         this.refusals = new RefusedRecords(this);
         this.sharedPass = settings.plan().sharePass()
                 ? new SharedPass(settings.source(), SharedPass.processName(), settings.plan().sessionLeaseMs(), context) : null;
