@@ -34,7 +34,7 @@ class LargePageHeapIT {
             AppDatabase.clear(dataSource, SOURCE, SOURCE);
             CaravanJar caravan = new CaravanJar(workDir, Map.of("CARAVAN_SANDBOX_URL", sandbox.url(),
                     "CARAVAN_JDBC_URL", AppDatabase.jdbcUrl(workDir), "JAVA_TOOL_OPTIONS", "-Xmx200m"));
-            writeRoute(caravan, "$.data[*]", RECORDS);
+            writeRoute(caravan, "$.data[*]", RECORDS, RECORDS);
 
             List<String> lines = caravan.run(1, 180, "run").lines().toList();
 
@@ -47,12 +47,12 @@ class LargePageHeapIT {
             assertThat(LandedData.inTable(dataSource, SOURCE, SOURCE).rows()).isZero();
             assertThat(caravan.run(0, 60, "state", "show", SOURCE)).contains("FAILED").doesNotContain("checkpoint: page");
 
-            writeRoute(caravan, "$.data[*]", 5_000);
+            writeRoute(caravan, "$.data[*]", 5_000, 5_000);
             assertThat(caravan.run(0, 180, "run")).contains(SOURCE + " completed: 25 pages, 125,000 records loaded");
             assertLanded(sandbox, dataSource);
 
             AppDatabase.clear(dataSource, SOURCE, SOURCE);
-            writeRoute(caravan, "$.data", RECORDS);
+            writeRoute(caravan, "$.data", RECORDS, 5_000);
             assertThat(caravan.run(0, 180, "run")).contains(SOURCE + " completed: 1 pages, 125,000 records loaded");
             assertLanded(sandbox, dataSource);
         }
@@ -65,17 +65,22 @@ class LargePageHeapIT {
         assertThat(landed.checksum()).isEqualTo(LandedData.of(sandbox.dataSet(RECORDS, 42)).checksum());
     }
 
-    /** A Stripe-style source of {@link #RECORDS} records at {@code recordsPath} in pages of {@code pageSize}, batches of a page. */
-    private static void writeRoute(CaravanJar caravan, String recordsPath, int pageSize) throws Exception {
+    /**
+     * A Stripe-style source of {@link #RECORDS} records at {@code recordsPath} in pages of {@code pageSize}
+     * and batches of {@code batchSize}. The streamed page keeps batches of 5,000: a JDBC driver holds a
+     * whole batch's parameters (PostgreSQL's a second encoded copy), so one batch of the page's 125,000
+     * rows does not fit -Xmx200m beside them.
+     */
+    private static void writeRoute(CaravanJar caravan, String recordsPath, int pageSize, int batchSize) throws Exception {
         caravan.route(SOURCE, CaravanJar.stripeParameters("records=" + RECORDS + "&max_page_size=" + RECORDS, SOURCE, """
                       - name: pageSizeParam
                         value: limit
                       - name: pageSize
                         value: "%1$d"
                       - name: batchSize
-                        value: "%1$d"
+                        value: "%2$d"
                       - name: maxResponseBytes
                         value: "80000000"
-                """.formatted(pageSize)).replace("value: $.data\n", "value: \"" + recordsPath + "\"\n"));
+                """.formatted(pageSize, batchSize)).replace("value: $.data\n", "value: \"" + recordsPath + "\"\n"));
     }
 }
