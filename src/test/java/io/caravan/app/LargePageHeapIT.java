@@ -68,7 +68,7 @@ class LargePageHeapIT {
     /**
      * A Stripe-style source of {@link #RECORDS} records at {@code recordsPath} in pages of {@code pageSize}
      * and batches of {@code batchSize}. The streamed page keeps batches of 5,000: a JDBC driver holds a
-     * whole batch's parameters (PostgreSQL's a second encoded copy), so one batch of the page's 125,000
+     * whole batch's parameters until it is sent, so one batch of the page's 125,000
      * rows does not fit -Xmx200m beside them.
      */
     private static void writeRoute(CaravanJar caravan, String recordsPath, int pageSize, int batchSize) throws Exception {
